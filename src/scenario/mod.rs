@@ -1,0 +1,14 @@
+//! Scenarios: the TOML files trainers write, parsed into immutable content,
+//! with diagnostics (file, line, column, code, hint) for every problem.
+
+mod bundled;
+mod diagnostic;
+mod model;
+mod parse;
+mod reader;
+mod validate;
+
+pub use bundled::{bundled, BUNDLED_FILES};
+pub use diagnostic::{Code, Diagnostic, Level};
+pub use model::*;
+pub use parse::{parse, Parsed, DEFAULT_MAX_TURNS, MAX_NODES, MAX_SOURCE_BYTES, OUTCOME_IDS};

@@ -1,0 +1,168 @@
+//! The conversation-level scorecard: per-criterion results over every turn,
+//! the flags raised, and the step-order faults.
+
+use super::{Assessment, Criterion, FlagId};
+use serde::Serialize;
+
+/// A fault in the order of the seven steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "id", rename_all = "snake_case")]
+pub enum Fault {
+    /// The first reply had no greeting.
+    NoGreeting,
+    /// A fix was offered (at this 0-based turn) before any question or empathy
+    /// on an emotional complaint.
+    FixBeforeEmpathy { turn: usize },
+    /// The conversation ended after a fix without checking it satisfied them.
+    NoCheck,
+}
+
+impl Fault {
+    pub fn id(self) -> &'static str {
+        match self {
+            Fault::NoGreeting => "no_greeting",
+            Fault::FixBeforeEmpathy { .. } => "fix_before_empathy",
+            Fault::NoCheck => "no_check",
+        }
+    }
+
+    /// What went wrong and what to do instead.
+    pub fn explain(self) -> String {
+        match self {
+            Fault::NoGreeting => "You skipped the greeting: open every conversation warmly.".into(),
+            Fault::FixBeforeEmpathy { turn } => format!(
+                "Reply {} offered a fix before any question or empathy: an upset customer needs to feel heard first.",
+                turn + 1
+            ),
+            Fault::NoCheck => "You closed without checking the solution worked for them.".into(),
+        }
+    }
+
+    /// Points taken off the conversation total.
+    pub fn penalty(self) -> f32 {
+        0.1
+    }
+}
+
+/// One criterion over the whole conversation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CriterionSummary {
+    pub criterion: Criterion,
+    pub score: f32,
+    /// 0-based turns where it scored at least one half.
+    pub turns: Vec<usize>,
+}
+
+/// A whole conversation's result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// All thirteen criteria, in [`Criterion::ALL`] order.
+    pub criteria: Vec<CriterionSummary>,
+    /// Each flag raised, with how many times.
+    pub flags: Vec<(FlagId, usize)>,
+    pub faults: Vec<Fault>,
+    /// In `[0, 1]`.
+    pub total: f32,
+}
+
+impl Scorecard {
+    /// Builds the scorecard from each reply's assessment. `emotional` says the
+    /// complaint started upset; `closed` that the conversation has ended.
+    pub fn from_turns(turns: &[Assessment], emotional: bool, closed: bool) -> Scorecard {
+        let criteria: Vec<CriterionSummary> = Criterion::ALL
+            .iter()
+            .map(|&c| summarise(turns, c))
+            .collect();
+        let mut flags: Vec<(FlagId, usize)> = Vec::new();
+        for f in turns.iter().flat_map(|a| &a.flags) {
+            match flags.iter_mut().find(|(id, _)| *id == f.id) {
+                Some((_, n)) => *n += 1,
+                None => flags.push((f.id, 1)),
+            }
+        }
+        let faults = faults(turns, emotional, closed);
+        let total = if turns.is_empty() {
+            0.0
+        } else {
+            let replies = turns.iter().map(|a| a.total).sum::<f32>() / turns.len() as f32;
+            let mean = |list: &[Criterion]| {
+                list.iter()
+                    .map(|c| criteria[*c as usize].score)
+                    .sum::<f32>()
+                    / list.len() as f32
+            };
+            let raw =
+                0.5 * replies + 0.25 * mean(&Criterion::STEPS) + 0.25 * mean(&Criterion::BE_SURE)
+                    - faults.iter().map(|f| f.penalty()).sum::<f32>();
+            (raw.clamp(0.0, 1.0) * 100.0).round() / 100.0
+        };
+        Scorecard {
+            criteria,
+            flags,
+            faults,
+            total,
+        }
+    }
+
+    pub fn get(&self, c: Criterion) -> &CriterionSummary {
+        &self.criteria[c as usize]
+    }
+}
+
+fn summarise(turns: &[Assessment], c: Criterion) -> CriterionSummary {
+    let hits: Vec<usize> = turns
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.hit(c))
+        .map(|(i, _)| i)
+        .collect();
+    let scores = turns.iter().map(|a| a.score(c));
+    let score = match c {
+        Criterion::Greet => turns.first().map_or(0.0, |a| a.score(c)),
+        // Qualities that should hold all the way through: half the best
+        // moment, half the average.
+        Criterion::Eager | Criterion::Sincere | Criterion::Respect if !turns.is_empty() => {
+            let all: Vec<f32> = scores.collect();
+            let best = all.iter().copied().fold(0.0, f32::max);
+            0.5 * best + 0.5 * all.iter().sum::<f32>() / all.len() as f32
+        }
+        // A wrong fact anywhere halves the credit for right ones.
+        Criterion::BroadKnowledge => {
+            let best = scores.fold(0.0, f32::max);
+            let wrong = turns.iter().any(|a| a.facts.iter().any(|f| !f.correct));
+            if wrong {
+                best * 0.5
+            } else {
+                best
+            }
+        }
+        _ => scores.fold(0.0, f32::max),
+    };
+    CriterionSummary {
+        criterion: c,
+        score: (score * 100.0).round() / 100.0,
+        turns: hits,
+    }
+}
+
+fn faults(turns: &[Assessment], emotional: bool, closed: bool) -> Vec<Fault> {
+    let mut out = Vec::new();
+    if turns.first().is_some_and(|a| !a.hit(Criterion::Greet)) {
+        out.push(Fault::NoGreeting);
+    }
+    let first_fix = turns.iter().position(|a| a.hit(Criterion::Resolve));
+    if let (true, Some(t)) = (emotional, first_fix) {
+        let heard = turns[..=t]
+            .iter()
+            .any(|a| a.hit(Criterion::Empathize) || a.hit(Criterion::Question));
+        if !heard {
+            out.push(Fault::FixBeforeEmpathy { turn: t });
+        }
+    }
+    if let (true, Some(t)) = (closed, first_fix) {
+        if !turns[t..].iter().any(|a| a.hit(Criterion::Check)) {
+            out.push(Fault::NoCheck);
+        }
+    }
+    out
+}

@@ -1,0 +1,17 @@
+//! The conversation engine: a session plays a scenario, grades each reply,
+//! moves the customer's mood, picks the customer's next line and decides how
+//! the conversation ends. It speaks in [`Event`]s; the UI only renders them.
+//!
+//! Deterministic: the randomness is a seeded ChaCha stream kept in the session
+//! and time is passed in, so the same seed and replies give the same transcript
+//! on every platform.
+
+mod events;
+mod money;
+mod mood_rules;
+mod session;
+
+pub use events::{Event, Outcome, SimError, Speaker};
+pub use money::amounts_offered;
+pub use mood_rules::next_mood;
+pub use session::{Session, Turn, MAX_REPLY_CHARS};

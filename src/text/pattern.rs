@@ -1,0 +1,242 @@
+//! A small phrase-pattern language over normalised tokens.
+//!
+//! Elements are separated by spaces and matched against consecutive tokens of one
+//! sentence. Written in the long form of contractions ("i am", "can not").
+//!
+//! | element     | matches                                        |
+//! |-------------|------------------------------------------------|
+//! | `sorry`     | that word                                      |
+//! | `so\|very`  | any of the alternatives                        |
+//! | `a_lot\|much` | an alternative of several words, joined by `_` |
+//! | `frustrat~` | any word starting with `frustrat`              |
+//! | `really?`   | optionally that element                        |
+//! | `*`         | a gap of up to two words                       |
+//! | `#`         | a number (a word starting with a digit: 5, 5pm) |
+
+use super::tokens::{tokenize, Token};
+use super::Tokens;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Alt {
+    Word(String),
+    Seq(Vec<String>),
+    Stem(String),
+    Number,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Element {
+    Any { alts: Vec<Alt>, optional: bool },
+    Gap,
+}
+
+/// A compiled phrase pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    elements: Vec<Element>,
+}
+
+/// Why a pattern could not be compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternError {
+    pub pattern: String,
+    pub reason: &'static str,
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "pattern `{}`: {}", self.pattern, self.reason)
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+/// Token range `[first, end)` that a pattern matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub first: usize,
+    pub end: usize,
+}
+
+impl Pattern {
+    /// Compiles the pattern syntax described in the module docs.
+    pub fn parse(source: &str) -> Result<Pattern, PatternError> {
+        let err = |reason| PatternError {
+            pattern: source.to_string(),
+            reason,
+        };
+        let mut elements = Vec::new();
+        for raw in source.split_whitespace() {
+            if raw == "*" {
+                elements.push(Element::Gap);
+                continue;
+            }
+            let (body, optional) = match raw.strip_suffix('?') {
+                Some(b) => (b, true),
+                None => (raw, false),
+            };
+            let mut alts = Vec::new();
+            for alt in body.split('|') {
+                alts.push(match alt {
+                    "" => return Err(err("an alternative is empty")),
+                    "#" => Alt::Number,
+                    a if a.contains('_') => {
+                        let words: Vec<String> = a.split('_').map(str::to_lowercase).collect();
+                        if words.iter().any(String::is_empty) {
+                            return Err(err("a multi-word alternative has an empty word"));
+                        }
+                        Alt::Seq(words)
+                    }
+                    a if a.ends_with('~') => Alt::Stem(a.trim_end_matches('~').to_lowercase()),
+                    a => Alt::Word(a.to_lowercase()),
+                });
+            }
+            elements.push(Element::Any { alts, optional });
+        }
+        if !elements.iter().any(|e| {
+            matches!(
+                e,
+                Element::Any {
+                    optional: false,
+                    ..
+                }
+            )
+        }) {
+            return Err(err("it needs at least one required word"));
+        }
+        Ok(Pattern { elements })
+    }
+
+    /// A pattern matching exactly the words of `phrase` (as the tokenizer sees them).
+    pub fn literal(phrase: &str) -> Option<Pattern> {
+        let elements: Vec<Element> = tokenize(phrase)
+            .tokens
+            .into_iter()
+            .map(|t| Element::Any {
+                alts: vec![Alt::Word(t.norm)],
+                optional: false,
+            })
+            .collect();
+        (!elements.is_empty()).then_some(Pattern { elements })
+    }
+
+    /// Whole words this pattern spells out, for typo repair.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.elements.iter().flat_map(|e| match e {
+            Element::Any { alts, .. } => alts
+                .iter()
+                .flat_map(|a| match a {
+                    Alt::Word(w) => vec![w.as_str()],
+                    Alt::Seq(ws) => ws.iter().map(String::as_str).collect(),
+                    _ => Vec::new(),
+                })
+                .collect::<Vec<_>>(),
+            Element::Gap => Vec::new(),
+        })
+    }
+
+    /// Every non-overlapping match, leftmost first.
+    pub fn find_all(&self, text: &Tokens) -> Vec<Match> {
+        let mut found = Vec::new();
+        for s in &text.sentences {
+            let mut i = s.first;
+            while i < s.end {
+                match self.match_at(&text.tokens[..s.end], i, 0) {
+                    Some(end) if end > i => {
+                        found.push(Match { first: i, end });
+                        i = end;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        found
+    }
+
+    /// The first match, if any.
+    pub fn find(&self, text: &Tokens) -> Option<Match> {
+        self.find_all(text).into_iter().next()
+    }
+
+    /// Matches elements from `el` on at token `i`; returns the end token.
+    fn match_at(&self, toks: &[Token], i: usize, el: usize) -> Option<usize> {
+        let Some(element) = self.elements.get(el) else {
+            return Some(i);
+        };
+        match element {
+            Element::Gap => (0..=2)
+                .filter(|skip| i + skip <= toks.len())
+                .find_map(|skip| self.match_at(toks, i + skip, el + 1)),
+            Element::Any { alts, optional } => {
+                let here = alts
+                    .iter()
+                    .filter_map(|a| alt_len(a, &toks[i.min(toks.len())..]))
+                    .find_map(|n| self.match_at(toks, i + n, el + 1));
+                match here {
+                    Some(end) => Some(end),
+                    None if *optional => self.match_at(toks, i, el + 1),
+                    None => None,
+                }
+            }
+        }
+    }
+}
+
+/// How many tokens `alt` consumes at the start of `toks`, if it matches there.
+fn alt_len(alt: &Alt, toks: &[Token]) -> Option<usize> {
+    let word = toks.first()?.norm.as_str();
+    let ok = match alt {
+        Alt::Word(w) => w == word,
+        Alt::Stem(s) => word.starts_with(s.as_str()),
+        Alt::Number => word.starts_with(|c: char| c.is_ascii_digit()),
+        Alt::Seq(ws) => {
+            return (toks.len() >= ws.len() && ws.iter().zip(toks).all(|(w, t)| *w == t.norm))
+                .then_some(ws.len())
+        }
+    };
+    ok.then_some(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(pattern: &str, text: &str) -> usize {
+        Pattern::parse(pattern)
+            .unwrap()
+            .find_all(&tokenize(text))
+            .len()
+    }
+
+    #[test]
+    fn optional_alternatives_and_stems() {
+        let p = "i am so|very|really? sorry";
+        assert_eq!(hits(p, "I'm so sorry"), 1);
+        assert_eq!(hits(p, "i am sorry"), 1);
+        assert_eq!(hits(p, "I am not sorry"), 0);
+        assert_eq!(hits("frustrat~", "How frustrating! I'm frustrated."), 2);
+        assert_eq!(
+            hits("that is not true|what_happened", "That's not what happened"),
+            1
+        );
+        assert_eq!(
+            hits("that is not true|what_happened", "That's not what I said"),
+            0
+        );
+    }
+
+    #[test]
+    fn gaps_and_numbers_stay_inside_a_sentence() {
+        assert_eq!(hits("within # days", "within 3 days"), 1);
+        assert_eq!(hits("i will * refund", "I will process a refund"), 1);
+        assert_eq!(hits("i will * refund", "I will. Refund"), 0);
+    }
+
+    #[test]
+    fn rejects_patterns_with_nothing_required() {
+        assert!(Pattern::parse("so?").is_err());
+        assert!(Pattern::parse("a||b").is_err());
+        assert!(Pattern::literal("  ").is_none());
+    }
+}

@@ -1,0 +1,294 @@
+//! Tokenizer: lower-cased words with their byte spans, grouped into sentences.
+//! Contractions are expanded ("can't" -> "can not", "I'm" -> "i am"), so patterns
+//! are written once in their long form and match both ways people type.
+
+use super::Span;
+
+/// One normalised word of the input. Expanded contractions yield several tokens
+/// sharing the same span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub norm: String,
+    pub span: Span,
+    pub sentence: usize,
+}
+
+/// A sentence: its span, its token range and whether it asks something.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub first: usize,
+    pub end: usize,
+    pub question: bool,
+}
+
+/// A tokenized text.
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into sentences and normalised tokens.
+pub fn tokenize(text: &str) -> Tokens {
+    let mut out = Tokens::default();
+    let mut sentence_start: Option<usize> = None;
+    let mut first_token = 0;
+    let mut chars = text.char_indices().peekable();
+    let close = |out: &mut Tokens, start: Option<usize>, end: usize, first: usize, q: bool| {
+        if let Some(s) = start {
+            if out.tokens.len() > first {
+                out.sentences.push(Sentence {
+                    span: Span::new(s, end),
+                    first,
+                    end: out.tokens.len(),
+                    question: q,
+                });
+            }
+        }
+    };
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let apostrophe_inside = is_apostrophe(d)
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char);
+                if is_word_char(d) || apostrophe_inside {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            sentence_start.get_or_insert(start);
+            let sentence = out.sentences.len();
+            push_expanded(
+                &mut out.tokens,
+                &text[start..end],
+                Span::new(start, end),
+                sentence,
+            );
+        } else if matches!(c, '.' | '!' | '?' | '\n' | ';') {
+            // A full stop inside a number ("3.5") does not end a sentence.
+            let decimal = c == '.'
+                && out.tokens.last().is_some_and(|t| t.span.end == i)
+                && chars.peek().is_some_and(|&(_, d)| d.is_ascii_digit());
+            if decimal {
+                continue;
+            }
+            let mut question = c == '?';
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(d, '.' | '!' | '?') {
+                    question |= d == '?';
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            close(&mut out, sentence_start.take(), end, first_token, question);
+            first_token = out.tokens.len();
+        }
+    }
+    close(&mut out, sentence_start, text.len(), first_token, false);
+    out
+}
+
+/// Pronouns and question words whose "'s" means "is".
+const IS_CONTRACTORS: &[&str] = &[
+    "it",
+    "that",
+    "what",
+    "there",
+    "here",
+    "he",
+    "she",
+    "who",
+    "where",
+    "how",
+    "everything",
+    "nothing",
+    "this",
+    "today",
+    "now",
+];
+
+/// Common contractions typed without the apostrophe.
+const BARE: &[(&str, &[&str])] = &[
+    ("im", &["i", "am"]),
+    ("ive", &["i", "have"]),
+    ("youre", &["you", "are"]),
+    ("youve", &["you", "have"]),
+    ("youll", &["you", "will"]),
+    ("theyre", &["they", "are"]),
+    ("thats", &["that", "is"]),
+    ("whats", &["what", "is"]),
+    ("lets", &["let", "us"]),
+    ("cant", &["can", "not"]),
+    ("cannot", &["can", "not"]),
+    ("wont", &["will", "not"]),
+    ("dont", &["do", "not"]),
+    ("doesnt", &["does", "not"]),
+    ("didnt", &["did", "not"]),
+    ("isnt", &["is", "not"]),
+    ("arent", &["are", "not"]),
+    ("wasnt", &["was", "not"]),
+    ("werent", &["were", "not"]),
+    ("havent", &["have", "not"]),
+    ("hasnt", &["has", "not"]),
+    ("wouldnt", &["would", "not"]),
+    ("couldnt", &["could", "not"]),
+    ("shouldnt", &["should", "not"]),
+    ("apologise", &["apologize"]),
+    ("apologised", &["apologized"]),
+    ("apologises", &["apologizes"]),
+];
+
+fn push_expanded(out: &mut Vec<Token>, raw: &str, span: Span, sentence: usize) {
+    let mut word: String = raw
+        .chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut push = |w: &str| {
+        out.push(Token {
+            norm: w.to_string(),
+            span,
+            sentence,
+        })
+    };
+    if let Some((_, parts)) = BARE.iter().find(|(k, _)| *k == word) {
+        parts.iter().for_each(|p| push(p));
+        return;
+    }
+    if !word.contains('\'') {
+        push(&word);
+        return;
+    }
+    let special: Option<&[&str]> = match word.as_str() {
+        "can't" => Some(&["can", "not"]),
+        "won't" => Some(&["will", "not"]),
+        "shan't" => Some(&["shall", "not"]),
+        "let's" => Some(&["let", "us"]),
+        "ain't" => Some(&["is", "not"]),
+        "y'all" => Some(&["you"]),
+        _ => None,
+    };
+    if let Some(parts) = special {
+        parts.iter().for_each(|p| push(p));
+        return;
+    }
+    let suffixes: [(&str, &str); 6] = [
+        ("n't", "not"),
+        ("'m", "am"),
+        ("'re", "are"),
+        ("'ll", "will"),
+        ("'ve", "have"),
+        ("'d", "would"),
+    ];
+    for (suffix, long) in suffixes {
+        if let Some(base) = word.strip_suffix(suffix) {
+            push(base);
+            push(long);
+            return;
+        }
+    }
+    if let Some(base) = word.strip_suffix("'s") {
+        push(base);
+        if IS_CONTRACTORS.contains(&base) {
+            push("is");
+        }
+        return;
+    }
+    word.retain(|c| c != '\'');
+    push(&word);
+}
+
+/// True when the edit distance (insert, delete, substitute, swap neighbours)
+/// between `a` and `b` is at most `max`. Cheap early exits keep it fast.
+pub fn edit_distance_at_most(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return false;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m] <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text).tokens.into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn expands_straight_and_curly_contractions() {
+        assert_eq!(norms("I can't"), ["i", "can", "not"]);
+        assert_eq!(norms("I\u{2019}m SORRY"), ["i", "am", "sorry"]);
+        assert_eq!(
+            norms("dont worry, it's fine"),
+            ["do", "not", "worry", "it", "is", "fine"]
+        );
+        assert_eq!(norms("the customer's order"), ["the", "customer", "order"]);
+    }
+
+    #[test]
+    fn spans_point_back_into_the_text() {
+        let text = "Héllo — I’ll fix it 😀 now.";
+        for t in tokenize(text).tokens {
+            assert!(text.get(t.span.start..t.span.end).is_some());
+        }
+    }
+
+    #[test]
+    fn sentences_know_when_they_ask() {
+        let t = tokenize("Thanks for waiting. What is your order number? It costs 3.50 today!");
+        let q: Vec<bool> = t.sentences.iter().map(|s| s.question).collect();
+        assert_eq!(q, [false, true, false]);
+    }
+
+    #[test]
+    fn edit_distance_handles_typos() {
+        assert!(edit_distance_at_most("apologize", "apologize", 0));
+        assert!(edit_distance_at_most("sory", "sorry", 1));
+        assert!(edit_distance_at_most("recieve", "receive", 1));
+        assert!(!edit_distance_at_most("refund", "return", 1));
+    }
+}

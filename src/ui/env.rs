@@ -1,0 +1,57 @@
+//! The few things the UI takes from the browser: the clock, a fresh seed and
+//! the location hash. Natively (SSR tests) they are fixed, so renders are
+//! deterministic.
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
+/// A new seed for a session.
+pub fn fresh_seed() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Math::random() * 4_294_967_296.0) as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        1
+    }
+}
+
+/// The current `location.hash`.
+pub fn hash() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        gloo::utils::window().location().hash().unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// Navigates to `hash` (adds a history entry).
+pub fn set_hash(hash: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = gloo::utils::window().location().set_hash(hash);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = hash;
+    }
+}
+
+/// Scrolls the page to the top (after a route change).
+pub fn scroll_top() {
+    #[cfg(target_arch = "wasm32")]
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+}

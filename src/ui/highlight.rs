@@ -1,0 +1,119 @@
+//! Splits a reply into segments marked as earning or costing points, for
+//! highlighting evidence. Pure, so it is tested natively.
+
+use crate::scoring::Assessment;
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    Good,
+    Bad,
+}
+
+/// A run of the reply with one mark and the reasons behind it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub text: String,
+    pub mark: Mark,
+    pub notes: Vec<String>,
+}
+
+/// Segments of `reply` under the evidence of `a`; a mistake wins over credit
+/// where they overlap.
+pub fn segments(reply: &str, a: &Assessment) -> Vec<Segment> {
+    let mut marks: Vec<(Span, Mark, String)> = Vec::new();
+    for c in &a.criteria {
+        for e in &c.evidence {
+            let bad = e.note.starts_with("cancelled") || c.score == 0.0;
+            if !bad {
+                marks.push((
+                    e.span,
+                    Mark::Good,
+                    format!("{}: {}", c.criterion.label(), e.note),
+                ));
+            }
+        }
+    }
+    for f in &a.flags {
+        marks.push((
+            f.span,
+            Mark::Bad,
+            format!("{}: {}", f.id.label(), f.id.advice()),
+        ));
+    }
+    split(reply, &marks)
+}
+
+fn split(reply: &str, marks: &[(Span, Mark, String)]) -> Vec<Segment> {
+    // Cut points at every span edge that falls on a character boundary.
+    let mut cuts: Vec<usize> = vec![0, reply.len()];
+    for (s, _, _) in marks {
+        cuts.extend(
+            [s.start, s.end]
+                .into_iter()
+                .filter(|&i| i <= reply.len() && reply.is_char_boundary(i)),
+        );
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Segment> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let covering: Vec<&(Span, Mark, String)> = marks
+            .iter()
+            .filter(|(s, _, _)| s.start <= a && b <= s.end)
+            .collect();
+        let mark = if covering.iter().any(|m| m.1 == Mark::Bad) {
+            Mark::Bad
+        } else if covering.is_empty() {
+            Mark::Plain
+        } else {
+            Mark::Good
+        };
+        let mut notes: Vec<String> = covering.iter().map(|m| m.2.clone()).collect();
+        notes.dedup();
+        match out.last_mut() {
+            Some(last) if last.mark == mark && last.notes == notes => {
+                last.text.push_str(&reply[a..b])
+            }
+            _ => out.push(Segment {
+                text: reply[a..b].to_string(),
+                mark,
+                notes,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: usize, e: usize, mark: Mark) -> (Span, Mark, String) {
+        (Span::new(s, e), mark, String::new())
+    }
+
+    #[test]
+    fn bad_wins_and_text_is_preserved() {
+        let reply = "Calm down, I'm sorry 😀";
+        let segs = split(reply, &[m(0, 9, Mark::Bad), m(5, 20, Mark::Good)]);
+        let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(joined, reply);
+        assert_eq!(segs[0].mark, Mark::Bad);
+        assert_eq!(segs[0].text, "Calm down");
+        assert!(segs
+            .iter()
+            .any(|s| s.mark == Mark::Good && s.text.contains("sorry")));
+    }
+
+    #[test]
+    fn out_of_range_spans_are_ignored() {
+        let segs = split("héllo", &[m(2, 99, Mark::Good)]);
+        assert_eq!(
+            segs.iter().map(|s| s.text.as_str()).collect::<String>(),
+            "héllo"
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! The browser UI: thin Yew components over the pure core. Components are pure
+//! functions of their props; the only browser access is in `env`.
+
+mod app;
+mod composer;
+pub mod env;
+mod feedback;
+pub mod highlight;
+mod home;
+mod mood;
+mod play;
+mod result;
+pub mod route;
+mod transcript;
+
+pub use app::App;
+pub use feedback::Feedback;
+pub use home::{ScenarioList, ScenarioListProps};
+pub use mood::MoodMeter;
+pub use play::{PlayPage, PlayProps};
+pub use result::{ResultProps, ResultView};
+pub use transcript::{Transcript, TranscriptProps};
+
+/// Mounts the app into `<main id="app">` (or the body) and marks the page ready.
+pub fn start() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let document = gloo::utils::document();
+        let renderer = match document.get_element_by_id("app") {
+            Some(root) => {
+                root.set_inner_html("");
+                yew::Renderer::<App>::with_root(root)
+            }
+            None => yew::Renderer::<App>::new(),
+        };
+        renderer.render();
+        if let Some(el) = document.document_element() {
+            let _ = el.set_attribute("data-ready", "1");
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("The Rapport app runs in a browser: run scripts/start. For the command line, use `cargo run --bin rapport -- --help`.");
+}
+
+/// A score in `[0, 1]` as a whole percentage.
+pub fn percent(x: f32) -> String {
+    format!("{}%", (x.clamp(0.0, 1.0) * 100.0).round() as i32)
+}

@@ -1,0 +1,98 @@
+//! The end of a conversation: outcome, score per criterion, faults and facts.
+
+use super::percent;
+use super::route::Route;
+use crate::scenario::Scenario;
+use crate::scoring::{Criterion, FlagId, Scorecard};
+use crate::sim::Outcome;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    pub scorecard: Scorecard,
+    pub outcome: Outcome,
+    pub scenario: Rc<Scenario>,
+    pub seed: u64,
+    pub on_restart: Callback<()>,
+}
+
+fn row(card: &Scorecard, c: Criterion) -> Html {
+    let s = card.get(c);
+    let turns = if s.turns.is_empty() {
+        "not shown".to_string()
+    } else {
+        let n: Vec<String> = s.turns.iter().map(|t| (t + 1).to_string()).collect();
+        format!(
+            "{} {}",
+            if n.len() == 1 { "reply" } else { "replies" },
+            n.join(", ")
+        )
+    };
+    html! {
+        <tr data-testid={format!("result-{}", c.id())}>
+            <th scope="row">{ c.label() }</th>
+            <td class="bar-cell">
+                <span class="bar" aria-hidden="true"><span class="fill" style={format!("width:{}%", (s.score * 100.0).round())}></span></span>
+                <span class="bar-value">{ percent(s.score) }</span>
+            </td>
+            <td class="where">{ turns }</td>
+            <td class="tip">{ if s.score < 0.5 { c.hint() } else { "" } }</td>
+        </tr>
+    }
+}
+
+#[function_component(ResultView)]
+pub fn result_view(props: &ResultProps) -> Html {
+    let card = &props.scorecard;
+    let restart = props.on_restart.clone();
+    let table = |caption: &str, list: &[Criterion]| {
+        html! {
+            <table class="results">
+                <caption>{ caption }</caption>
+                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Where" }</th><th scope="col">{ "Tip" }</th></tr></thead>
+                <tbody>{ for list.iter().map(|c| row(card, *c)) }</tbody>
+            </table>
+        }
+    };
+    html! {
+        <section class={classes!("result", props.outcome.is_good().then_some("good"))} aria-labelledby="result-title" data-testid="result">
+            <h2 id="result-title" tabindex="-1">{ props.outcome.title() }</h2>
+            <p class="big-score">
+                <span class="label">{ "Conversation score" }</span>
+                <span class="value" data-testid="result-total">{ percent(card.total) }</span>
+            </p>
+            if !card.faults.is_empty() {
+                <ul class="faults" aria-label="Step order">
+                    for f in card.faults.iter() { <li data-testid={format!("fault-{}", f.id())}>{ f.explain() }</li> }
+                </ul>
+            }
+            { table("The seven complaint steps", &Criterion::STEPS) }
+            { table("BE SURE", &Criterion::BE_SURE) }
+            if !card.flags.is_empty() {
+                <h3>{ "Mistakes to avoid" }</h3>
+                <ul class="flags">
+                    for (id, n) in card.flags.iter() {
+                        <li>
+                            <strong>{ id.label() }</strong>
+                            { if *n > 1 { format!(" ×{n}") } else { String::new() } }
+                            { format!(": {}", FlagId::advice(*id)) }
+                        </li>
+                    }
+                </ul>
+            }
+            if !props.scenario.facts.is_empty() {
+                <h3>{ "What you could have told them" }</h3>
+                <ul class="facts">
+                    for f in props.scenario.facts.iter() { <li>{ &f.text }</li> }
+                </ul>
+            }
+            <div class="actions">
+                <button type="button" class="button primary" data-testid="restart"
+                    onclick={Callback::from(move |_| restart.emit(()))}>{ "Try this scenario again" }</button>
+                <a class="button ghost" href={Route::Home.to_hash()} data-testid="back-home">{ "Choose another scenario" }</a>
+            </div>
+            <p class="seed">{ format!("Seed {} · the same seed and replies always give the same conversation.", props.seed) }</p>
+        </section>
+    }
+}
