@@ -60,6 +60,9 @@ pub fn check_files(files: &[PathBuf]) -> Vec<Diagnostic> {
         };
         let parsed = parse(&name, &src);
         if let Some(s) = &parsed.scenario {
+            all.extend(golden_diagnostics(s, &name, &src));
+        }
+        if let Some(s) = &parsed.scenario {
             if let Some((_, other)) = ids.iter().find(|(id, _)| *id == s.id.0) {
                 let at = src.find(&format!("\"{}\"", s.id.0)).unwrap_or(0);
                 let d = Diagnostic::new(
@@ -77,6 +80,30 @@ pub fn check_files(files: &[PathBuf]) -> Vec<Diagnostic> {
         all.extend(parsed.diagnostics);
     }
     all
+}
+
+/// Plays each golden run; a mismatch is an E015 at its `[[golden]]` table.
+fn golden_diagnostics(s: &crate::scenario::Scenario, name: &str, src: &str) -> Vec<Diagnostic> {
+    let shared = std::rc::Rc::new(s.clone());
+    let mut out = Vec::new();
+    for g in &s.golden {
+        let offset: usize = src
+            .split_inclusive('\n')
+            .take(g.line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        for problem in crate::sim::run_golden(&shared, g) {
+            let d = Diagnostic::new(
+                Code::E015,
+                format!("golden run \"{}\": {problem}", g.name),
+                name,
+                src,
+                (offset, offset),
+            );
+            out.push(d.with_hint("change the scenario's rules or the golden run's expectations"));
+        }
+    }
+    out
 }
 
 /// Runs the command; returns the exit code.

@@ -43,6 +43,8 @@ pub enum Code {
     E013,
     /// The file is too large or has too many nodes.
     E014,
+    /// A golden run did not play out as expected.
+    E015,
     /// A node no path reaches.
     W001,
     /// No golden replies.

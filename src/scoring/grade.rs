@@ -67,7 +67,9 @@ fn ev(hits: &[Hit], note: &str) -> Vec<Evidence> {
 impl Grader<'_> {
     fn push(&mut self, c: Criterion, score: f32, applicable: bool, evidence: Vec<Evidence>) {
         let score = score.clamp(0.0, 1.0);
-        let hint = (applicable && score < 0.5).then(|| c.hint().to_string());
+        // No nagging about a step the trainee already did earlier on.
+        let done_before = self.ctx.previous.iter().any(|a| a.hit(c));
+        let hint = (applicable && score < 0.5 && !done_before).then(|| c.hint().to_string());
         self.criteria.push(CriterionScore {
             criterion: c,
             score,

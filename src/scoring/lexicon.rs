@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 const FEEL: &str = "frustrat~|upset~|annoy~|angry|anger|disappoint~|stress~|worr~|inconvenien~|awful|terrible|difficult|hard|unacceptable|infuriat~|exhaust~|confus~|scary|scared|anxious|unfair|maddening|aggravat~|painful|horrible|exasperat~";
 
 /// Verbs of a concrete fix.
-const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raise|raised|log|logged|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|transfer~|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~";
+const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raise|raised|log|logged|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|transfer~|switch~|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~";
 
 fn compile(src: &[&str]) -> Vec<Pattern> {
     src.iter()
@@ -518,8 +518,8 @@ lexicon!(
     [
         "not my job|department|problem|responsibility|area|call|decision|concern|team",
         "i|we can not do anything",
-        "there is nothing i|we * can do",
-        "nothing i|we can do",
+        "there is nothing * i|we * can do",
+        "nothing * i|we can do",
         "out of my hands",
         "i do not handle|deal|do * that|this|those",
         "i just work here",

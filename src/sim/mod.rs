@@ -7,11 +7,13 @@
 //! on every platform.
 
 mod events;
+mod golden;
 mod money;
 mod mood_rules;
 mod session;
 
 pub use events::{Event, Outcome, SimError, Speaker};
+pub use golden::run_golden;
 pub use money::amounts_offered;
 pub use mood_rules::next_mood;
 pub use session::{Session, Turn, MAX_REPLY_CHARS};

@@ -42,6 +42,19 @@ pub fn start() {
     eprintln!("The Rapport app runs in a browser: run scripts/start. For the command line, use `cargo run --bin rapport -- --help`.");
 }
 
+/// Props for [`Feedback`] on an assessment (open, as for the latest reply).
+pub fn feedback_props(assessment: crate::scoring::Assessment) -> feedback::FeedbackProps {
+    feedback::FeedbackProps {
+        assessment,
+        open: true,
+    }
+}
+
+/// Props for [`MoodMeter`].
+pub fn mood_props(mood: crate::mood::Mood) -> mood::MoodProps {
+    mood::MoodProps { mood }
+}
+
 /// A score in `[0, 1]` as a whole percentage.
 pub fn percent(x: f32) -> String {
     format!("{}%", (x.clamp(0.0, 1.0) * 100.0).round() as i32)

@@ -84,6 +84,19 @@ pub fn transcript(props: &TranscriptProps) -> Html {
             Event::Revealed { .. } | Event::Ended { .. } => {}
         }
     }
+    {
+        // Keep the newest message in view after each reply.
+        let count = props.events.len();
+        use_effect_with(count, move |_| {
+            #[cfg(target_arch = "wasm32")]
+            if count > 1 {
+                let doc = gloo::utils::document();
+                if let Ok(Some(last)) = doc.query_selector(".transcript > li:last-child") {
+                    last.scroll_into_view_with_bool(false);
+                }
+            }
+        });
+    }
     html! {
         <ol class="transcript" role="log" aria-live="polite" aria-label="Conversation" data-testid="transcript">
             { for items }

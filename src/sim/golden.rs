@@ -1,0 +1,58 @@
+//! Golden replies: scripted runs stored in a scenario with their expected
+//! result. Trainers use them to pin down how a scenario should play; the
+//! tests and `rapport check` run them.
+
+use super::{Outcome, Session};
+use crate::scenario::{Golden, Scenario};
+use std::rc::Rc;
+
+/// Plays `golden` against `scenario`; returns every mismatch (empty when it passes).
+pub fn run_golden(scenario: &Rc<Scenario>, golden: &Golden) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut session = Session::new(Rc::clone(scenario), golden.seed, 0);
+    for (i, reply) in golden.replies.iter().enumerate() {
+        if session.is_over() {
+            problems.push(format!(
+                "the conversation ended after reply {} of {}; remove the replies after it",
+                i,
+                golden.replies.len()
+            ));
+            break;
+        }
+        if let Err(e) = session.respond(reply, (i as u64 + 1) * 20_000) {
+            problems.push(format!("reply {} was refused: {e}", i + 1));
+            return problems;
+        }
+    }
+    let outcome = session.outcome().unwrap_or(Outcome::TraineeEnded);
+    if let Some(want) = &golden.expect_outcome {
+        if outcome.id() != want {
+            let path: Vec<String> = session
+                .turns()
+                .iter()
+                .map(|t| format!("{:.2}", t.assessment.total))
+                .collect();
+            problems.push(format!(
+                "expected outcome `{want}`, got `{}` (reply scores {})",
+                outcome.id(),
+                path.join(", ")
+            ));
+        }
+    }
+    let card = session.scorecard();
+    for c in &golden.expect_hit {
+        if card.get(*c).score < 0.5 {
+            problems.push(format!(
+                "expected `{}` to be earned, scored {:.2}",
+                c.id(),
+                card.get(*c).score
+            ));
+        }
+    }
+    for f in &golden.expect_flag {
+        if !card.flags.iter().any(|(id, _)| id == f) {
+            problems.push(format!("expected the flag `{}` to be raised", f.id()));
+        }
+    }
+    problems
+}

@@ -1,0 +1,182 @@
+//! UI components rendered natively with Yew's server-side renderer.
+
+use rapport::mood::Mood;
+use rapport::persona::Persona;
+use rapport::scenario::{bundled, Scenario};
+use rapport::scoring::{grade, Context};
+use rapport::sim::{Event, Session, Speaker};
+use rapport::ui::{
+    Feedback, MoodMeter, PlayPage, PlayProps, ResultProps, ResultView, ScenarioList,
+    ScenarioListProps, Transcript, TranscriptProps,
+};
+use std::rc::Rc;
+use yew::{BaseComponent, ServerRenderer};
+
+fn render<C: BaseComponent>(props: impl FnOnce() -> C::Properties + Send + 'static) -> String {
+    futures::executor::block_on(
+        ServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+fn library() -> Vec<Rc<Scenario>> {
+    bundled()
+        .into_iter()
+        .filter_map(|p| p.scenario)
+        .map(Rc::new)
+        .collect()
+}
+
+#[test]
+fn scenario_list_shows_every_scenario_with_persona_and_difficulty() {
+    let html = render::<ScenarioList>(|| ScenarioListProps {
+        scenarios: library(),
+        problems: vec![],
+    });
+    for s in library() {
+        assert!(
+            html.contains(&format!("data-testid=\"scenario-{}\"", s.id)),
+            "{} missing",
+            s.id
+        );
+        assert!(html.contains(&format!("href=\"#/play/{}\"", s.id)));
+    }
+    assert!(
+        html.contains("persona-irate")
+            && html.contains("persona-analytical")
+            && html.contains("persona-rushed")
+    );
+    assert!(!html.contains("library-problems"));
+}
+
+#[test]
+fn scenario_list_escapes_hostile_titles() {
+    let html = render::<ScenarioList>(|| {
+        let mut s = (*library()[0]).clone();
+        s.title = "<img src=x onerror=alert(1)>".into();
+        ScenarioListProps {
+            scenarios: vec![Rc::new(s)],
+            problems: vec![],
+        }
+    });
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!html.contains("<img"));
+}
+
+#[test]
+fn scenario_list_reports_broken_bundled_files() {
+    let html = render::<ScenarioList>(|| {
+        let broken = rapport::scenario::parse("scenarios/bad.toml", "id = 3");
+        ScenarioListProps {
+            scenarios: vec![],
+            problems: broken.diagnostics,
+        }
+    });
+    assert!(html.contains("library-problems"));
+    assert!(html.contains("scenarios/bad.toml:1:6: error[E004]"));
+}
+
+fn played() -> Session {
+    let s = library()
+        .into_iter()
+        .find(|s| s.id.0 == "billing-double-charge")
+        .unwrap();
+    let mut session = Session::new(s, 7, 0);
+    session
+        .respond("Hi Dana, I'm so sorry. <b>Calm down</b> though.", 10_000)
+        .unwrap();
+    session
+}
+
+#[test]
+fn transcript_shows_both_sides_with_highlighted_evidence_as_text() {
+    let html = render::<Transcript>(|| {
+        let s = played();
+        TranscriptProps {
+            events: Rc::new(s.log().to_vec()),
+            customer: "Dana Okafor".into(),
+        }
+    });
+    assert_eq!(html.matches("data-testid=\"customer-message\"").count(), 2);
+    assert_eq!(html.matches("data-testid=\"trainee-message\"").count(), 1);
+    assert!(
+        html.contains("class=\"good\">Hi</mark>"),
+        "credit is highlighted: {html}"
+    );
+    assert!(
+        html.contains("class=\"bad\">Calm down</mark>"),
+        "mistakes are highlighted: {html}"
+    );
+    assert!(html.contains("&lt;b&gt;"), "reply markup is shown as text");
+    assert!(!html.contains("<b>"));
+    assert!(html.contains("role=\"log\""));
+}
+
+#[test]
+fn feedback_lists_credit_flags_and_hints() {
+    let html = render::<Feedback>(|| {
+        let a = grade(
+            "Calm down, I can refund it.",
+            &Context::standalone(Persona::Irate, "I was charged twice!"),
+        );
+        rapport::ui::feedback_props(a)
+    });
+    assert!(html.contains("data-testid=\"flag-calm_down\""));
+    assert!(html.contains("Resolve"));
+    assert!(html.contains("Try next"));
+}
+
+#[test]
+fn mood_meter_is_labelled_for_screen_readers() {
+    let html = render::<MoodMeter>(|| {
+        rapport::ui::mood_props(Mood {
+            anger: 80,
+            patience: 20,
+            trust: 55,
+        })
+    });
+    assert!(html.contains("aria-label=\"Anger: 80 out of 100\""));
+    assert!(html.contains("<meter"));
+}
+
+#[test]
+fn result_view_has_all_thirteen_criteria_and_the_outcome() {
+    let html = render::<ResultView>(|| {
+        let mut s = played();
+        let events = s.end(20_000).unwrap();
+        let Some(Event::Ended { outcome, scorecard }) = events.last().cloned() else {
+            panic!("ended")
+        };
+        ResultProps {
+            scorecard: *scorecard,
+            outcome,
+            scenario: s.scenario().clone(),
+            seed: s.seed(),
+            on_restart: Default::default(),
+        }
+    });
+    assert_eq!(
+        html.matches("data-testid=\"result-").count()
+            - html.matches("data-testid=\"result-total\"").count(),
+        13
+    );
+    assert!(html.contains("You ended the conversation"));
+    assert!(html.contains("Seed 7"));
+}
+
+#[test]
+fn play_page_shows_brief_opening_line_and_reply_box() {
+    let html = render::<PlayPage>(|| PlayProps {
+        scenario: library()
+            .into_iter()
+            .find(|s| s.id.0 == "parcel-missing")
+            .unwrap(),
+        seed: 1,
+    });
+    assert!(html.contains("Marked as delivered, never arrived"));
+    assert!(html.contains("data-testid=\"customer-message\""));
+    assert!(html.contains("data-testid=\"reply-input\""));
+    assert!(html.contains("Keep it short"), "persona tip");
+    let _ = Speaker::Customer;
+}

@@ -1,0 +1,148 @@
+//! The bundled scenario pack and the scenario checker.
+
+use rapport::persona::Persona;
+use rapport::scenario::{bundled, parse, Code, Level, BUNDLED_FILES};
+use rapport::sim::run_golden;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+#[test]
+fn every_bundled_scenario_parses_without_errors() {
+    assert!(
+        !BUNDLED_FILES.is_empty(),
+        "scenarios/ holds at least one file"
+    );
+    for p in bundled() {
+        let errors: Vec<String> = p.errors().map(ToString::to_string).collect();
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+        assert!(p.scenario.is_some());
+    }
+}
+
+#[test]
+fn bundled_scenarios_have_unique_ids_and_golden_runs() {
+    let mut ids = HashSet::new();
+    for s in bundled().into_iter().filter_map(|p| p.scenario) {
+        assert!(ids.insert(s.id.0.clone()), "duplicate id {}", s.id);
+        assert!(
+            s.golden.len() >= 2,
+            "{} needs a good and a poor golden run",
+            s.file
+        );
+    }
+}
+
+#[test]
+fn every_golden_run_plays_as_expected() {
+    let mut failures = Vec::new();
+    for s in bundled().into_iter().filter_map(|p| p.scenario) {
+        let s = Rc::new(s);
+        for g in &s.golden {
+            for problem in run_golden(&s, g) {
+                failures.push(format!("{}:{}: {}: {problem}", s.file, g.line, g.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_pack_covers_the_required_personas() {
+    let personas: HashSet<Persona> = bundled()
+        .into_iter()
+        .filter_map(|p| p.scenario)
+        .map(|s| s.persona)
+        .collect();
+    for p in [Persona::Irate, Persona::Analytical, Persona::Rushed] {
+        assert!(personas.contains(&p), "no {} scenario", p.id());
+    }
+}
+
+#[test]
+fn a_broken_file_reports_every_problem_with_a_position() {
+    let src = include_str!("fixtures/broken.toml");
+    let parsed = parse("broken.toml", src);
+    assert!(parsed.scenario.is_none());
+    let codes: Vec<Code> = parsed.diagnostics.iter().map(|d| d.code).collect();
+    for want in [
+        Code::E002, // colour
+        Code::E003, // customer.situation
+        Code::E004, // max_turns
+        Code::E005, // goto middel
+        Code::E006, // duplicate node done
+        Code::E007, // persona iratee
+        Code::E008, // empathise
+        Code::E009, // rude
+        Code::E010, // empty say, blank variant, empty says
+        Code::E011, // middle has no way out
+        Code::E012, // id with spaces, resolvd
+        Code::W001, // island
+        Code::W002, // no golden runs
+    ] {
+        assert!(codes.contains(&want), "missing {want:?} in {codes:?}");
+    }
+    let text: Vec<String> = parsed.diagnostics.iter().map(ToString::to_string).collect();
+    let joined = text.join("\n");
+    assert!(
+        joined.contains("broken.toml:10:1: error[E002]: unknown key `colour` at the top level"),
+        "{joined}"
+    );
+    assert!(joined.contains("broken.toml:4:11: error[E007]: unknown persona `iratee`\n  = hint: did you mean `irate`?"), "{joined}");
+    assert!(joined.contains("error[E005]: `goto` names node `middel`, which does not exist\n  = hint: did you mean `middle`?"), "{joined}");
+    assert!(joined.contains("did you mean `empathize`?"), "{joined}");
+    // Sorted by position in the file.
+    let lines: Vec<usize> = parsed.diagnostics.iter().map(|d| d.line).collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+}
+
+#[test]
+fn toml_syntax_errors_point_at_the_spot() {
+    let parsed = parse("bad.toml", "id = \"x\"\ntitle = \"unterminated\nmore = 1\n");
+    let d = &parsed.diagnostics[0];
+    assert_eq!(d.code, Code::E001);
+    assert_eq!(d.level, Level::Error);
+    assert_eq!(d.line, 2);
+    assert!(d.column > 1);
+}
+
+#[test]
+fn oversized_files_are_refused_quickly() {
+    let big = format!(
+        "id = \"x\"\n# {}\n",
+        "a".repeat(rapport::scenario::MAX_SOURCE_BYTES)
+    );
+    let parsed = parse("big.toml", &big);
+    assert_eq!(parsed.diagnostics[0].code, Code::E014);
+}
+
+#[test]
+fn hostile_text_is_kept_verbatim_as_data() {
+    let src = BUNDLED_FILES[0]
+        .1
+        .replacen("title = \"", "title = \"<script>alert(1)</script> ", 1);
+    let s = parse("x.toml", &src).scenario.expect("still valid");
+    assert!(s.title.starts_with("<script>"));
+}
+
+mod property {
+    use proptest::prelude::*;
+    use rapport::scenario::parse;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn parsing_any_text_never_panics(src in "\\PC{0,400}") {
+            let _ = parse("fuzz.toml", &src);
+        }
+
+        #[test]
+        fn parsing_mutated_scenarios_never_panics(cut in 0usize..4000, junk in "[\\[\\]={}\"#a-z0-9 \n]{0,40}") {
+            let base = rapport::scenario::BUNDLED_FILES[0].1;
+            let mut at = cut.min(base.len());
+            while !base.is_char_boundary(at) { at -= 1; }
+            let src = format!("{}{}{}", &base[..at], junk, &base[at..]);
+            let _ = parse("fuzz.toml", &src);
+        }
+    }
+}

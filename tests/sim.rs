@@ -1,0 +1,243 @@
+//! The conversation engine: transcripts per persona, determinism, misuse,
+//! and a property test that no reply can make it panic.
+
+use rapport::persona::Persona;
+use rapport::scenario::{bundled, Scenario};
+use rapport::scoring::{Criterion, FlagId};
+use rapport::sim::{Event, Outcome, Session, SimError, Speaker, MAX_REPLY_CHARS};
+use std::rc::Rc;
+
+fn scenario(id: &str) -> Rc<Scenario> {
+    let s = bundled()
+        .into_iter()
+        .filter_map(|p| p.scenario)
+        .find(|s| s.id.0 == id)
+        .unwrap_or_else(|| panic!("bundled scenario {id}"));
+    Rc::new(s)
+}
+
+fn customer_lines(s: &Session) -> Vec<String> {
+    s.log()
+        .iter()
+        .filter_map(|e| match e {
+            Event::Said {
+                speaker: Speaker::Customer,
+                text,
+            } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn play(id: &str, seed: u64, replies: &[&str]) -> Session {
+    let mut s = Session::new(scenario(id), seed, 0);
+    for (i, r) in replies.iter().enumerate() {
+        s.respond(r, (i as u64 + 1) * 15_000)
+            .expect("reply accepted");
+    }
+    s
+}
+
+#[test]
+fn irate_customer_calms_with_empathy_and_ownership() {
+    let s = play(
+        "billing-double-charge",
+        7,
+        &[
+            "Hi Dana, I'm Sam from billing. I'm so sorry, being charged twice and left overdrawn must be really stressful. Can you tell me the date of the charges?",
+            "Thank you. I'll refund the duplicate charge right now, and I'll personally make sure it goes through.",
+        ],
+    );
+    let anger: Vec<i32> = s.turns().iter().map(|t| t.mood_after.anger).collect();
+    assert!(
+        anger[0] < 70 && anger[1] <= anger[0],
+        "anger path {anger:?}"
+    );
+    assert!(s.turns()[0].assessment.hit(Criterion::Empathize));
+    assert!(!s.is_over());
+    assert_eq!(customer_lines(&s).len(), 3);
+}
+
+#[test]
+fn telling_an_irate_customer_to_calm_down_ends_the_call() {
+    let s = play(
+        "billing-double-charge",
+        3,
+        &["Calm down. You should have checked your bill."],
+    );
+    assert_eq!(s.outcome(), Some(Outcome::CustomerHungUp));
+    let a = &s.turns()[0].assessment;
+    assert!(a.flagged(FlagId::CalmDown) && a.flagged(FlagId::Blame));
+    assert!(matches!(
+        s.log().last(),
+        Some(Event::Ended {
+            outcome: Outcome::CustomerHungUp,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn analytical_trust_follows_the_facts() {
+    let right = play(
+        "subscription-downgrade",
+        5,
+        &["The unused months are credited pro rata, and Solo includes 50 GB of storage; files over it stay read-only for 30 days."],
+    );
+    let wrong = play(
+        "subscription-downgrade",
+        5,
+        &["I believe there's no refund for the remaining months and you'd lose the files."],
+    );
+    let start = right.scenario().mood.trust;
+    assert!(right.mood().trust > start, "correct facts build trust");
+    assert!(wrong.mood().trust < start, "wrong facts erode trust");
+}
+
+#[test]
+fn rushed_patience_drains_with_long_replies_and_slow_answers() {
+    let long = "I completely understand and I want to make sure we look at every detail of this together. ".repeat(6);
+    let mut slow = Session::new(scenario("parcel-missing"), 1, 0);
+    slow.respond("Let me look into that for you.", 200_000)
+        .unwrap();
+    let mut quick = Session::new(scenario("parcel-missing"), 1, 0);
+    quick
+        .respond("Let me look into that for you.", 5_000)
+        .unwrap();
+    assert!(
+        slow.mood().patience < quick.mood().patience,
+        "waiting costs patience"
+    );
+    let mut verbose = Session::new(scenario("parcel-missing"), 1, 0);
+    verbose.respond(&long, 5_000).unwrap();
+    assert!(
+        verbose.mood().patience < quick.mood().patience,
+        "long replies cost patience"
+    );
+}
+
+#[test]
+fn rushed_customer_resolved_quickly() {
+    let s = play(
+        "parcel-missing",
+        4,
+        &["Sorry about that, Marco. I'll send a replacement today at no cost; it arrives next business day.", "Nothing at all. I'll email you the tracking link now."],
+    );
+    assert_eq!(s.outcome(), Some(Outcome::ResolvedSatisfied));
+}
+
+#[test]
+fn same_seed_same_transcript_different_seed_may_differ() {
+    let replies = [
+        "Hello, I'm sorry about this. What's the date of the charge?",
+        "I'll refund it now.",
+    ];
+    let a = play("billing-double-charge", 42, &replies);
+    let b = play("billing-double-charge", 42, &replies);
+    assert_eq!(a.log(), b.log());
+    let varied = (0..20)
+        .map(|seed| customer_lines(&play("billing-double-charge", seed, &replies)))
+        .collect::<std::collections::HashSet<_>>();
+    assert!(varied.len() > 1, "line variants are picked by the seed");
+}
+
+#[test]
+fn hidden_facts_are_revealed_only_when_asked() {
+    let asked = play(
+        "subscription-downgrade",
+        2,
+        &["How much storage are you using at the moment?"],
+    );
+    assert!(asked
+        .log()
+        .iter()
+        .any(|e| matches!(e, Event::Revealed { hidden } if hidden == "usage")));
+    assert!(customer_lines(&asked)[1].contains("38 GB"));
+    let told = play("subscription-downgrade", 2, &["Storage on Solo is 50 GB."]);
+    assert!(!told
+        .log()
+        .iter()
+        .any(|e| matches!(e, Event::Revealed { .. })));
+}
+
+#[test]
+fn offering_beyond_authority_is_reported_and_costs_trust() {
+    let s = play(
+        "billing-double-charge",
+        1,
+        &["I'm so sorry. I'll refund $150 to your card right now."],
+    );
+    assert!(s.log().iter().any(|e| matches!(e, Event::BeyondAuthority { amount, limit } if *amount == 150.0 && *limit == 70.0)));
+}
+
+#[test]
+fn misuse_is_an_error_not_a_panic() {
+    let mut s = Session::new(scenario("parcel-missing"), 1, 0);
+    assert_eq!(s.respond("   ", 1), Err(SimError::EmptyReply));
+    let long = "a".repeat(MAX_REPLY_CHARS + 1);
+    assert!(matches!(s.respond(&long, 1), Err(SimError::TooLong { .. })));
+    assert!(s.turns().is_empty(), "refused replies leave no trace");
+    let events = s.end(10).unwrap();
+    assert!(matches!(
+        events.last(),
+        Some(Event::Ended {
+            outcome: Outcome::TraineeEnded,
+            ..
+        })
+    ));
+    assert_eq!(s.respond("hello?", 20), Err(SimError::Ended));
+    assert_eq!(s.end(30), Err(SimError::Ended));
+}
+
+#[test]
+fn the_turn_limit_ends_a_going_nowhere_conversation() {
+    let mut s = Session::new(scenario("billing-double-charge"), 1, 0);
+    let mut turns = 0;
+    while !s.is_over() {
+        s.respond("I see.", turns * 1000).unwrap();
+        turns += 1;
+        assert!(turns <= 20);
+    }
+    assert!(matches!(
+        s.outcome(),
+        Some(Outcome::OutOfTurns | Outcome::CustomerHungUp)
+    ));
+}
+
+#[test]
+fn every_persona_default_mood_is_in_range() {
+    for p in Persona::ALL {
+        let m = rapport::mood::Mood::default_for(p);
+        assert_eq!(m, m.clamped());
+    }
+}
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn respond_never_panics(replies in proptest::collection::vec("\\PC{0,300}", 1..6), seed in any::<u64>(), gap in 0u64..1_000_000) {
+            let mut s = Session::new(scenario("billing-double-charge"), seed, 0);
+            for (i, r) in replies.iter().enumerate() {
+                let _ = s.respond(r, gap * (i as u64 + 1));
+            }
+            let m = s.mood();
+            prop_assert!((0..=100).contains(&m.anger) && (0..=100).contains(&m.patience) && (0..=100).contains(&m.trust));
+        }
+
+        #[test]
+        fn odd_text_never_panics(r in prop_oneof![
+            Just("😀".repeat(1500)),
+            Just("\u{0}\u{202e}\u{feff}".repeat(300)),
+            Just("a'b'c".repeat(400)),
+            "[\\x00-\\x7f]{0,2000}",
+        ]) {
+            let mut s = Session::new(scenario("parcel-missing"), 1, 0);
+            let _ = s.respond(&r, 1000);
+        }
+    }
+}
