@@ -1,5 +1,6 @@
 //! The trainer's command-line tool: `rapport <subcommand>`. Native only.
 
+mod bench;
 mod check;
 mod play;
 mod score;
@@ -21,6 +22,7 @@ COMMANDS:
                                   type /end to end the conversation
     score                         Grade replies: JSON lines on stdin, one JSON result per line on stdout
                                   Input: {\"reply\": \"...\", \"persona\": \"irate\", \"customer\": \"...\"}
+    bench                         Print speed figures for the scorer and the engine (use --release)
     help                          Show this message
 
 Exit status: 0 on success, 1 when a check finds errors, 2 on bad usage.
@@ -38,6 +40,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             0
         }
         "check" => check::run(&args[1..], out, err),
+        "bench" => bench::run(out),
         "play" => {
             let stdin = std::io::stdin();
             play::run(&args[1..], &mut stdin.lock(), out, err)

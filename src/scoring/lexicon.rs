@@ -5,7 +5,12 @@
 //! commitment with a time), not sentences from any one script.
 
 use crate::text::Pattern;
+use crate::text::FastHasher;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Lexicon words by first letter and length, for typo repair.
+pub type Vocabulary = HashMap<(char, usize), Vec<String>, BuildHasherDefault<FastHasher>>;
 use std::sync::OnceLock;
 
 /// Words that describe a feeling; shared by several lists.
@@ -692,8 +697,8 @@ pub const NEGATORS: &[&str] = &[
 ];
 
 /// Every whole word the lexicons spell out, indexed for typo repair.
-pub fn vocabulary() -> &'static HashMap<(char, usize), Vec<String>> {
-    static CELL: OnceLock<HashMap<(char, usize), Vec<String>>> = OnceLock::new();
+pub fn vocabulary() -> &'static Vocabulary {
+    static CELL: OnceLock<Vocabulary> = OnceLock::new();
     CELL.get_or_init(|| {
         let lists: [&'static [Pattern]; 14] = [
             greeting(),
@@ -711,7 +716,7 @@ pub fn vocabulary() -> &'static HashMap<(char, usize), Vec<String>> {
             flag_non_apology(),
             flag_sales(),
         ];
-        let mut vocab: HashMap<(char, usize), Vec<String>> = HashMap::new();
+        let mut vocab = Vocabulary::default();
         for p in lists.iter().flat_map(|l| l.iter()) {
             for w in p.words().filter(|w| w.chars().count() >= 5) {
                 let key = (w.chars().next().unwrap_or(' '), w.chars().count());

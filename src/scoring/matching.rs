@@ -36,6 +36,7 @@ impl<'a> Reply<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = crate::text::tokenize(text);
         repair_typos(&mut tokens);
+        tokens.reindex();
         Reply { text, tokens }
     }
 
@@ -59,8 +60,12 @@ impl<'a> Reply<'a> {
     fn find_raw(&self, list: &[Pattern], skip_negated: bool) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         for p in list {
+            let matches = p.find_all(&self.tokens);
+            if matches.is_empty() {
+                continue;
+            }
             let has_negator = p.words().any(|w| NEGATORS.contains(&w));
-            for m in p.find_all(&self.tokens) {
+            for m in matches {
                 if skip_negated && self.negated(m, has_negator) {
                     continue;
                 }

@@ -5,10 +5,12 @@
 //! Everything here works on byte offsets that always fall on UTF-8 character
 //! boundaries of the input, so spans can be sliced from the reply safely.
 
+mod fast_hash;
 mod pattern;
 mod tokens;
 
 pub use pattern::{Match, Pattern, PatternError};
+pub use fast_hash::{FastHasher, FastSet};
 pub use tokens::{edit_distance_at_most, tokenize, Sentence, Token, Tokens};
 
 /// A byte range `[start, end)` into a reply. Always on character boundaries.

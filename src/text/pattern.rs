@@ -35,6 +35,9 @@ enum Element {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
     elements: Vec<Element>,
+    /// For each required element made only of whole words: the words one of
+    /// which must occur in a text for the pattern to match it at all.
+    anchors: Vec<Vec<String>>,
 }
 
 /// Why a pattern could not be compiled.
@@ -105,7 +108,7 @@ impl Pattern {
         }) {
             return Err(err("it needs at least one required word"));
         }
-        Ok(Pattern { elements })
+        Ok(Pattern::from_elements(elements))
     }
 
     /// A pattern matching exactly the words of `phrase` (as the tokenizer sees them).
@@ -118,7 +121,32 @@ impl Pattern {
                 optional: false,
             })
             .collect();
-        (!elements.is_empty()).then_some(Pattern { elements })
+        (!elements.is_empty()).then(|| Pattern::from_elements(elements))
+    }
+
+    fn from_elements(elements: Vec<Element>) -> Pattern {
+        let anchors = elements
+            .iter()
+            .filter_map(|e| match e {
+                Element::Any { alts, optional: false } => alts
+                    .iter()
+                    .map(|a| match a {
+                        Alt::Word(w) => Some(w.clone()),
+                        Alt::Seq(ws) => ws.first().cloned(),
+                        Alt::Stem(_) | Alt::Number => None,
+                    })
+                    .collect::<Option<Vec<String>>>(),
+                _ => None,
+            })
+            .collect();
+        Pattern { elements, anchors }
+    }
+
+    /// False when some required word of the pattern is missing from `text`.
+    fn could_match(&self, text: &Tokens) -> bool {
+        self.anchors
+            .iter()
+            .all(|alts| alts.iter().any(|w| text.words.contains(w)))
     }
 
     /// Whole words this pattern spells out, for typo repair.
@@ -139,6 +167,9 @@ impl Pattern {
     /// Every non-overlapping match, leftmost first.
     pub fn find_all(&self, text: &Tokens) -> Vec<Match> {
         let mut found = Vec::new();
+        if !self.could_match(text) {
+            return found;
+        }
         for s in &text.sentences {
             let mut i = s.first;
             while i < s.end {

@@ -3,6 +3,7 @@
 //! are written once in their long form and match both ways people type.
 
 use super::Span;
+use super::FastSet;
 
 /// One normalised word of the input. Expanded contractions yield several tokens
 /// sharing the same span.
@@ -27,6 +28,15 @@ pub struct Sentence {
 pub struct Tokens {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// Every distinct word, so a pattern can be ruled out without scanning.
+    pub words: FastSet<String>,
+}
+
+impl Tokens {
+    /// Rebuilds [`Tokens::words`] after tokens were edited (typo repair).
+    pub fn reindex(&mut self) {
+        self.words = self.tokens.iter().map(|t| t.norm.clone()).collect();
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -104,6 +114,7 @@ pub fn tokenize(text: &str) -> Tokens {
         }
     }
     close(&mut out, sentence_start, text.len(), first_token, false);
+    out.reindex();
     out
 }
 
@@ -217,18 +228,40 @@ fn push_expanded(out: &mut Vec<Token>, raw: &str, span: Span, sentence: usize) {
     push(&word);
 }
 
+/// Longest word the edit distance is computed for; longer words never match.
+const MAX_EDIT_WORD: usize = 40;
+
 /// True when the edit distance (insert, delete, substitute, swap neighbours)
-/// between `a` and `b` is at most `max`. Cheap early exits keep it fast.
+/// between `a` and `b` is at most `max`. Allocation-free, with early exits:
+/// it runs for every unknown word of every reply.
 pub fn edit_distance_at_most(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    let mut ab = ['\0'; MAX_EDIT_WORD];
+    let mut bb = ['\0'; MAX_EDIT_WORD];
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars() {
+        if n == MAX_EDIT_WORD {
+            return false;
+        }
+        ab[n] = c;
+        n += 1;
+    }
+    for c in b.chars() {
+        if m == MAX_EDIT_WORD {
+            return false;
+        }
+        bb[m] = c;
+        m += 1;
+    }
+    if n.abs_diff(m) > max {
         return false;
     }
-    let (n, m) = (a.len(), b.len());
-    let mut prev2 = vec![0usize; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur = vec![0usize; m + 1];
+    let (a, b) = (&ab[..n], &bb[..m]);
+    let mut prev2 = [0usize; MAX_EDIT_WORD + 1];
+    let mut prev = [0usize; MAX_EDIT_WORD + 1];
+    let mut cur = [0usize; MAX_EDIT_WORD + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(m + 1) {
+        *p = j;
+    }
     for i in 1..=n {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -244,8 +277,8 @@ pub fn edit_distance_at_most(a: &str, b: &str, max: usize) -> bool {
         if row_min > max {
             return false;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        prev2 = prev;
+        prev = cur;
     }
     prev[m] <= max
 }

@@ -126,3 +126,15 @@ test("when the WebAssembly cannot load, the page explains instead of going blank
   await page.close();
   await broken.close();
 });
+
+test("the app works when published under a sub-path", async () => {
+  const sub = await serve({ prefix: "/team/rapport/" });
+  const { page, errors } = await openPage(browser);
+  await page.goto(sub.url);
+  await page.getByTestId(`start-${SCENARIO}`).click();
+  await page.getByTestId("customer-message").first().waitFor();
+  assert.match(page.url(), /\/team\/rapport\/#\/play\//);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await sub.close();
+});
