@@ -146,3 +146,31 @@ mod property {
         }
     }
 }
+
+#[test]
+fn the_documented_example_is_valid_and_its_golden_runs_pass() {
+    let doc = include_str!("../scenarios/README.md");
+    let start = doc.find("```toml\n").expect("an example") + "```toml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let parsed = parse("scenarios/README.md", &doc[start..end]);
+    let problems: Vec<String> = parsed.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let s = Rc::new(parsed.scenario.unwrap());
+    for g in &s.golden {
+        assert_eq!(run_golden(&s, g), Vec::<String>::new(), "{}", g.name);
+    }
+}
+
+#[test]
+fn every_code_is_documented() {
+    let doc = include_str!("../scenarios/README.md");
+    for code in [
+        "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011",
+        "E012", "E013", "E014", "E015", "W001", "W002", "W003", "W004",
+    ] {
+        assert!(
+            doc.contains(&format!("| {code} |")),
+            "{code} is not in scenarios/README.md"
+        );
+    }
+}

@@ -44,13 +44,27 @@ pub fn run(out: &mut dyn Write) -> i32 {
         }
     }
     let rate = graded as f64 / started.elapsed().as_secs_f64();
-    let _ = writeln!(out, "grade: median {:.1} µs per reply, {:.0} replies/s ({} replies of {}-{} chars)", median(per_reply), rate, graded, REPLIES.iter().map(|r| r.len()).min().unwrap_or(0), REPLIES.iter().map(|r| r.len()).max().unwrap_or(0));
+    let _ = writeln!(
+        out,
+        "grade: median {:.1} µs per reply, {:.0} replies/s ({} replies of {}-{} chars)",
+        median(per_reply),
+        rate,
+        graded,
+        REPLIES.iter().map(|r| r.len()).min().unwrap_or(0),
+        REPLIES.iter().map(|r| r.len()).max().unwrap_or(0)
+    );
 
     // A 100 KB paste: graded on its first part, quickly.
     let paste = "I understand how frustrating this is and I will fix it. ".repeat(1800);
     let t = Instant::now();
     let a = grade(&paste, &ctx);
-    let _ = writeln!(out, "grade: a {} KB paste took {:.2} ms (truncated: {})", paste.len() / 1024, t.elapsed().as_secs_f64() * 1e3, a.truncated);
+    let _ = writeln!(
+        out,
+        "grade: a {} KB paste took {:.2} ms (truncated: {})",
+        paste.len() / 1024,
+        t.elapsed().as_secs_f64() * 1e3,
+        a.truncated
+    );
 
     // Parsing and validating the whole pack.
     let mut parse_ms = Vec::new();
@@ -60,10 +74,20 @@ pub fn run(out: &mut dyn Write) -> i32 {
         parse_ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
     let bytes: usize = BUNDLED_FILES.iter().map(|(_, s)| s.len()).sum();
-    let _ = writeln!(out, "scenarios: parse + validate {} files ({} KB) median {:.2} ms", BUNDLED_FILES.len(), bytes / 1024, median(parse_ms));
+    let _ = writeln!(
+        out,
+        "scenarios: parse + validate {} files ({} KB) median {:.2} ms",
+        BUNDLED_FILES.len(),
+        bytes / 1024,
+        median(parse_ms)
+    );
 
     // Session::respond, including grading and the customer's reaction.
-    let scenarios: Vec<Rc<_>> = bundled().into_iter().filter_map(|p| p.scenario).map(Rc::new).collect();
+    let scenarios: Vec<Rc<_>> = bundled()
+        .into_iter()
+        .filter_map(|p| p.scenario)
+        .map(Rc::new)
+        .collect();
     let mut respond_us = Vec::new();
     for round in 0..300u64 {
         for s in &scenarios {
@@ -79,6 +103,10 @@ pub fn run(out: &mut dyn Write) -> i32 {
         }
     }
     let n = respond_us.len();
-    let _ = writeln!(out, "session: respond median {:.1} µs per call ({n} calls)", median(respond_us));
+    let _ = writeln!(
+        out,
+        "session: respond median {:.1} µs per call ({n} calls)",
+        median(respond_us)
+    );
     0
 }

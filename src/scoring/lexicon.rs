@@ -4,8 +4,8 @@
 //! Phrases describe *kinds* of wording (an apology for the experience, a
 //! commitment with a time), not sentences from any one script.
 
-use crate::text::Pattern;
 use crate::text::FastHasher;
+use crate::text::Pattern;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 

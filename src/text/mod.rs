@@ -9,8 +9,8 @@ mod fast_hash;
 mod pattern;
 mod tokens;
 
-pub use pattern::{Match, Pattern, PatternError};
 pub use fast_hash::{FastHasher, FastSet};
+pub use pattern::{Match, Pattern, PatternError};
 pub use tokens::{edit_distance_at_most, tokenize, Sentence, Token, Tokens};
 
 /// A byte range `[start, end)` into a reply. Always on character boundaries.

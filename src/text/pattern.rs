@@ -128,7 +128,10 @@ impl Pattern {
         let anchors = elements
             .iter()
             .filter_map(|e| match e {
-                Element::Any { alts, optional: false } => alts
+                Element::Any {
+                    alts,
+                    optional: false,
+                } => alts
                     .iter()
                     .map(|a| match a {
                         Alt::Word(w) => Some(w.clone()),

@@ -2,8 +2,8 @@
 //! Contractions are expanded ("can't" -> "can not", "I'm" -> "i am"), so patterns
 //! are written once in their long form and match both ways people type.
 
-use super::Span;
 use super::FastSet;
+use super::Span;
 
 /// One normalised word of the input. Expanded contractions yield several tokens
 /// sharing the same span.
