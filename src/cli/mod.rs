@@ -22,6 +22,7 @@ COMMANDS:
                                   type /end to end the conversation
     score                         Grade replies: JSON lines on stdin, one JSON result per line on stdout
                                   Input: {\"reply\": \"...\", \"persona\": \"irate\", \"customer\": \"...\"}
+    eval <FILE>                   Precision and recall of the scorer on a labelled file (tests/data/labelled.tsv)
     bench                         Print speed figures for the scorer and the engine (use --release)
     help                          Show this message
 
@@ -41,6 +42,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         "check" => check::run(&args[1..], out, err),
         "bench" => bench::run(out),
+        "eval" => eval(&args[1..], out, err),
         "play" => {
             let stdin = std::io::stdin();
             play::run(&args[1..], &mut stdin.lock(), out, err)
@@ -58,6 +60,29 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         other => {
             let _ = writeln!(err, "rapport: unknown command `{other}`\n\n{HELP}");
             2
+        }
+    }
+}
+
+fn eval(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let path = args
+        .first()
+        .map_or("tests/data/labelled.tsv", String::as_str);
+    let src = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "rapport eval: {path}: {e}");
+            return 2;
+        }
+    };
+    match crate::scoring::eval::parse_examples(&src) {
+        Ok(examples) => {
+            let _ = write!(out, "{}", crate::scoring::eval::evaluate(&examples));
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "rapport eval: {path}: {e}");
+            1
         }
     }
 }

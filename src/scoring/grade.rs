@@ -165,8 +165,13 @@ impl Grader<'_> {
         // Broad knowledge
         let (s, e) = self.knowledge(fact_hits);
         self.push(Criterion::BroadKnowledge, s, !self.ctx.facts.is_empty(), e);
-        // Eager
-        let hits = r.find(lx::eager());
+        // Eager ("absolutely" in "you're absolutely right" is respect, not eagerness)
+        let respect_hits = r.find(lx::respect());
+        let hits: Vec<Hit> = r
+            .find(lx::eager())
+            .into_iter()
+            .filter(|h| !respect_hits.iter().any(|x| overlaps(x.span, h.span)))
+            .collect();
         let mut s = if hits.is_empty() { 0.0 } else { 1.0 };
         let mut e = ev(&hits, "sounds willing to help");
         if let Some(span) = self.spans_of(FlagId::NotMyJob).first() {
@@ -286,7 +291,13 @@ impl Grader<'_> {
 
     fn resolve(&self) -> (f32, Vec<Evidence>) {
         let r = self.r;
-        let own = r.find(lx::resolve_own());
+        // "I'll send you a confirmation" is follow-through, not the fix itself.
+        let follow = r.find(lx::follow_commit());
+        let own: Vec<Hit> = r
+            .find(lx::resolve_own())
+            .into_iter()
+            .filter(|h| !follow.iter().any(|f| overlaps(f.span, h.span)))
+            .collect();
         let team = r.find(lx::resolve_team());
         let vague = r.find(lx::vague_fix());
         let firm: Vec<Hit> = own.iter().filter(|h| !h.hedged).copied().collect();
@@ -312,18 +323,19 @@ impl Grader<'_> {
     fn follow_up(&self) -> (f32, Vec<Evidence>) {
         let r = self.r;
         let parts = [
+            // Each part shows follow-through on its own except a bare time.
             (
                 r.find(lx::follow_commit()),
-                0.5,
+                0.6,
                 "commits to a next contact",
             ),
-            (r.find(lx::follow_time()), 0.2, "gives a time"),
+            (r.find(lx::follow_time()), 0.3, "gives a time"),
             (
                 r.find(lx::follow_reference()),
-                0.3,
+                0.5,
                 "gives a reference or direct line",
             ),
-            (r.find(lx::follow_root()), 0.3, "looks for the root cause"),
+            (r.find(lx::follow_root()), 0.5, "looks for the root cause"),
         ];
         let mut s = 0.0;
         let mut e = Vec::new();
@@ -365,7 +377,12 @@ impl Grader<'_> {
 
     fn empowered(&self) -> (f32, Vec<Evidence>) {
         let r = self.r;
-        let own = r.find(lx::empowered());
+        let follow = r.find(lx::follow_commit());
+        let own: Vec<Hit> = r
+            .find(lx::empowered())
+            .into_iter()
+            .filter(|h| !follow.iter().any(|f| overlaps(f.span, h.span)))
+            .collect();
         let deflect = r.find(lx::deflect());
         let mut e = Vec::new();
         let blockers: Vec<Span> = self
@@ -391,6 +408,11 @@ impl Grader<'_> {
         };
         (s, e)
     }
+}
+
+/// `outer` covers all of `inner`.
+fn contains(outer: Span, inner: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -503,7 +525,7 @@ fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
             };
             if flags
                 .iter()
-                .any(|f| overlaps(f.span, h.span) || same_sentence(f))
+                .any(|f| contains(f.span, h.span) || same_sentence(f))
             {
                 continue;
             }

@@ -4,20 +4,18 @@
 //! Phrases describe *kinds* of wording (an apology for the experience, a
 //! commitment with a time), not sentences from any one script.
 
-use crate::text::FastHasher;
 use crate::text::Pattern;
+use crate::text::{FastHasher, FastSet};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-/// Lexicon words by first letter and length, for typo repair.
-pub type Vocabulary = HashMap<(char, usize), Vec<String>, BuildHasherDefault<FastHasher>>;
 use std::sync::OnceLock;
 
 /// Words that describe a feeling; shared by several lists.
 const FEEL: &str = "frustrat~|upset~|annoy~|angry|anger|disappoint~|stress~|worr~|inconvenien~|awful|terrible|difficult|hard|unacceptable|infuriat~|exhaust~|confus~|scary|scared|anxious|unfair|maddening|aggravat~|painful|horrible|exasperat~";
 
 /// Verbs of a concrete fix.
-const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raise|raised|log|logged|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|transfer~|switch~|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~";
+const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raise|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|transfer~|switch~|connect~|put_you_through|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~";
 
 fn compile(src: &[&str]) -> Vec<Pattern> {
     src.iter()
@@ -48,6 +46,7 @@ lexicon!(
         "thank|thanks you? for reaching_out|getting_in_touch|getting_in|reaching",
         "how can|may i help|assist",
         "what can i do for you",
+        "lovely|nice|great|good to hear|see|speak|talk * from? you",
     ]
 );
 
@@ -70,7 +69,7 @@ lexicon!(
         "if i have this|that right",
         "it|that sounds like",
         "sounds like you",
-        "i hear you|that|what",
+        "i hear you|that|what|how",
         "what i am hearing",
         "you mentioned|said|told|explained|described|noted",
         "you have told|explained|described|mentioned",
@@ -147,7 +146,7 @@ lexicon!(
     [
         "could|can|would|will|may you|i",
         "do|did|does|have|has|is|are|was|were you|it|this|that|there|your",
-        "what|which|when|where|who|why|how",
+        "what|which|when|where|who|why|how is|are|was|were|do|does|did|can|could|would|will|should|have|has|had|happened|kind|sort|type|time|day|date|exactly|else|about|long|often|much|many|soon|important|urgent|old|far|error|message|number|name|address|email|model|version|order|account|card|payment|problem|issue|went|made|caused|changed|would|make~|help~|seem~|appear~",
         "would you mind",
         "may i ask",
     ]
@@ -165,7 +164,12 @@ lexicon!(
         "please accept * apolog~",
         "i * understand how|why|what|that * FEEL",
         "i completely|totally|fully|really|absolutely|can understand|imagine",
-        "i can see how|why",
+        "i can only|really? imagine|see how|why",
+        "i * understand your frustration|feelings|anger|disappointment|upset|worry|concern",
+        "i * understand how you feel|are_feeling",
+        "i totally|completely|fully|really? get|understand|see why|how",
+        "why|how you are|feel|must_be * FEEL",
+        "i know|understand|appreciate|realise|realize how FEEL",
         "must be|have_been|feel * FEEL",
         "that|this|it sounds|is|was|seems * FEEL",
         "i would be|feel * FEEL",
@@ -227,10 +231,10 @@ lexicon!(
 );
 
 lexicon!(check, [
-    "does|would|will|did that|this|it work|sound|help|suit|solve|fix|resolve|answer|cover|address|sort|settle|handle|take_care",
+    "does|would|will|did that|this|it * work|sound|help|suit|solve|fix|resolve|answer|cover|address|sort|settle|handle|take_care",
     "would|will that|this|it be okay|ok|alright|all_right|acceptable|fair|enough|suitable|good",
     "is that|this okay|ok|alright|all_right|acceptable|fair|satisfactory|helpful|enough|clear|good",
-    "is that|this what you * wanted|needed|expected|hoped",
+    "is that|this what you * want~|need~|expect~|hop~",
     "how does that|this sound",
     "are you happy|satisfied|comfortable|okay|ok|content * with that|this|the",
     "is there anything else|more",
@@ -253,6 +257,8 @@ lexicon!(follow_commit, [
     "i will * follow_up|check_in|check_back|get_back|be_in_touch|keep_you|keep_an_eye|monitor|personally_check|reach_out|let_you_know",
     "follow up|follow~",
     "you will hear from|back",
+    "and|then call|email|text|ring|message|update you",
+    "call|email|text|message you once|when|as_soon_as",
     "i will check|make_sure * again|tomorrow|tonight|later|arrived|reached|landed|through",
     "i will send * confirmation|summary|email|update|details",
     "we will follow_up|contact_you|keep_you_updated|be_in_touch|let_you_know",
@@ -308,14 +314,15 @@ lexicon!(
         "i would|will be glad|happy|delighted|pleased|more_than_happy to",
         "i am happy|glad|delighted|pleased to",
         "happy|glad to help|assist|do|sort|look|check|take",
-        "let me take_care|help|sort|fix|look|check|see|get|handle|find",
+        "let me take_care|help|sort|fix|get_this|get_that|handle|find",
+        "let me check|look|see * for you",
         "i will|can take care of",
         "absolutely|certainly|gladly",
         "of course",
         "definitely",
         "sure thing",
         "my pleasure",
-        "right away|now",
+        "right away",
         "straight away",
         "immediately",
         "i am on it",
@@ -348,16 +355,15 @@ lexicon!(
 lexicon!(
     understand_restate,
     [
-        "so you would like|want|need|prefer",
-        "you would like|want|need|prefer * to|a|the|your",
+        "so you would_like|would_prefer|would_rather|want|need|prefer|are_after",
+        "you would_like|would_prefer|would_rather|want|prefer|are_after * to|a|the|your",
         "what you need|want|are_after|are_expecting|are_looking_for|would_like is",
         "if i understand * correctly|right",
         "to make sure i understand",
         "your main|biggest|top? priority|goal|concern|worry is",
         "you are expecting|hoping|looking_for",
         "you need * by|before",
-        "the most important thing",
-        "is that what you * want|need|expect|are_looking|were_hoping",
+        "the main|most_important|biggest|key thing|priority|concern|worry|goal",
         "what matters most to you is",
     ]
 );
@@ -375,12 +381,14 @@ lexicon!(
         "what do you need",
         "what would you prefer",
         "what is most important",
+        "how important|urgent",
     ]
 );
 
 lexicon!(respect, [
     "you are absolutely|completely|quite|totally|entirely? right",
-    "that is a fair|valid|good|great|reasonable|excellent * point|question|concern|request",
+    "that is a * fair|valid|good|great|reasonable|excellent * point|question|concern|request",
+    "fair|good|valid|great point",
     "i see your_point|why_you|where_you|what_you_mean",
     "i can see why|your_point|where_you",
     "i understand your point|concern|frustration|position|view|perspective|reasons",
@@ -403,12 +411,14 @@ lexicon!(
     [
         "i will|can|have * ACT",
         "i am going to * ACT",
+        "i am now|currently|just? ACT",
+        "let me * ACT",
         "i have gone ahead",
         "i will go ahead",
         "i am able to",
         "i am authori~",
         "i have the authority",
-        "i can offer|give|approve|authori~|do|arrange",
+        "i can offer|give|approve|authori~|do_that|do_this|do_it|arrange",
         "what i can_do|will_do",
         "leave it with me",
         "i will personally",
@@ -431,7 +441,7 @@ lexicon!(
 lexicon!(
     flag_argue,
     [
-        "that is not true|correct|right|what_happened|how_it_works|possible",
+        "that is not true|correct|right|what_happened|how_it_works",
         "you are wrong|mistaken|incorrect|confused",
         "you must be * mistaken|wrong|confused",
         "that never happened",
@@ -447,6 +457,9 @@ lexicon!(
         "i already told|explained|said",
         "as i * said|explained|told",
         "we did nothing wrong",
+        "there is|was nothing wrong with",
+        "you were told|informed|warned|notified",
+        "you agreed to",
     ]
 );
 
@@ -455,7 +468,7 @@ lexicon!(flag_blame, [
     "it is|was your * fault|responsibility|mistake|problem|error",
     "you failed to",
     "you did not read|check|follow|listen|pay|enter|update|tell|bother|register|keep|save|provide|give",
-    "if you had * read|checked|followed|listened|paid|entered|updated|called|kept|looked|done",
+    "if you had|would * read|checked|followed|listened|paid|entered|updated|called|kept|looked|done",
     "you were supposed to",
     "you need to read|learn|listen|pay_attention",
     "your own? fault|mistake|error",
@@ -482,6 +495,7 @@ lexicon!(flag_insult, [
     "not that hard",
     "even a child",
     "overreact~",
+    "do not be so|such * dramatic|rude|difficult|childish|ridiculous|silly|stupid|a_baby|sensitive",
 ]);
 
 lexicon!(flag_calm_down, [
@@ -535,6 +549,7 @@ lexicon!(
         "talk|speak to someone else",
         "someone else will have to",
         "i am not able|allowed|authorized|authorised to help|do",
+        "i am not able|allowed * to * help~|assist~",
         "go somewhere else",
     ]
 );
@@ -556,7 +571,6 @@ lexicon!(
         "i have no idea",
         "i do not know",
         "unable to",
-        "there is nothing",
         "we are not able",
         "that will not work",
         "not until",
@@ -607,6 +621,9 @@ lexicon!(flag_sales, [
     "have you considered|thought_about|heard_about * upgrad~|premium|adding|our",
     "special|exclusive|limited|great|amazing * offer|deal|promotion",
     "while i have you",
+    "would you be_interested in",
+    "would you like to hear|know about",
+    "why not upgrade|switch|add|try|get",
     "you might also like|be_interested|want_to_consider|enjoy",
     "check out our",
     "for only|just # a|per month|year",
@@ -624,7 +641,8 @@ lexicon!(flag_non_apology, [
     "sorry if|that you are|were * upset|unhappy|offended|disappointed|annoyed|frustrated|bothered",
     "sorry you are|were * upset|unhappy|offended|disappointed|annoyed|frustrated|bothered",
     "sorry if * offended|upset|caused|any|this|that|we",
-    "apologize if",
+    "apolog~ if",
+    "sorry if that|this * came|sounded",
     "any inconvenience this|that|it? may|might have",
     "mistakes were made",
     "regret that you feel|think",
@@ -696,31 +714,90 @@ pub const NEGATORS: &[&str] = &[
     "not", "never", "no", "nobody", "nothing", "without", "hardly", "nor",
 ];
 
-/// Every whole word the lexicons spell out, indexed for typo repair.
+/// Every lexicon, for building the vocabulary.
+fn all_lists() -> [&'static [Pattern]; 43] {
+    [
+        greeting(),
+        introduction(),
+        listen_stems(),
+        feelings(),
+        question_basic(),
+        question_detail(),
+        question_assessment(),
+        question_openers(),
+        empathy(),
+        empathy_weak(),
+        resolve_own(),
+        resolve_team(),
+        vague_fix(),
+        check(),
+        follow_commit(),
+        follow_time(),
+        follow_reference(),
+        follow_root(),
+        eager(),
+        concern(),
+        understand_restate(),
+        understand_ask(),
+        respect(),
+        politeness(),
+        empowered(),
+        deflect(),
+        flag_argue(),
+        flag_blame(),
+        flag_insult(),
+        flag_calm_down(),
+        flag_policy_shield(),
+        flag_not_my_job(),
+        flag_negative(),
+        flag_cold_transfer(),
+        warm_transfer(),
+        flag_hang_up(),
+        flag_sales(),
+        flag_non_apology(),
+        flag_liability(),
+        vague_info(),
+        small_talk(),
+        procedure(),
+        warm_personal(),
+    ]
+}
+
+/// Common words that are never "repaired" into a lexicon word.
+const COMMON: &[&str] = &[
+    "about", "after", "again", "also", "back", "been", "before", "being", "both", "call", "came",
+    "come", "could", "days", "does", "done", "down", "each", "even", "every", "first", "from",
+    "give", "going", "good", "have", "here", "home", "into", "just", "know", "last", "like",
+    "look", "made", "make", "many", "more", "most", "much", "must", "need", "next", "only",
+    "other", "over", "part", "same", "said", "says", "should", "some", "still", "such", "take",
+    "than", "that", "their", "them", "then", "there", "these", "they", "thing", "think", "this",
+    "those", "time", "told", "under", "very", "want", "week", "well", "went", "were", "what",
+    "when", "where", "which", "while", "with", "work", "would", "year", "your", "yours",
+];
+
+/// Lexicon words (five letters or more) by first letter and length, and every
+/// word the lexicons know, for typo repair.
+pub struct Vocabulary {
+    pub candidates: HashMap<(char, usize), Vec<String>, BuildHasherDefault<FastHasher>>,
+    pub known: FastSet<String>,
+}
+
+/// The vocabulary of all lexicons, built once.
 pub fn vocabulary() -> &'static Vocabulary {
     static CELL: OnceLock<Vocabulary> = OnceLock::new();
     CELL.get_or_init(|| {
-        let lists: [&'static [Pattern]; 14] = [
-            greeting(),
-            empathy(),
-            resolve_own(),
-            check(),
-            follow_commit(),
-            follow_root(),
-            eager(),
-            respect(),
-            flag_calm_down(),
-            flag_blame(),
-            flag_policy_shield(),
-            flag_not_my_job(),
-            flag_non_apology(),
-            flag_sales(),
-        ];
-        let mut vocab = Vocabulary::default();
-        for p in lists.iter().flat_map(|l| l.iter()) {
-            for w in p.words().filter(|w| w.chars().count() >= 5) {
+        let mut vocab = Vocabulary {
+            candidates: HashMap::default(),
+            known: COMMON.iter().map(|w| w.to_string()).collect(),
+        };
+        for p in all_lists().iter().flat_map(|l| l.iter()) {
+            for w in p.words() {
+                vocab.known.insert(w.to_string());
+                if w.chars().count() < 5 {
+                    continue;
+                }
                 let key = (w.chars().next().unwrap_or(' '), w.chars().count());
-                let entry = vocab.entry(key).or_default();
+                let entry = vocab.candidates.entry(key).or_default();
                 if !entry.iter().any(|e| e == w) {
                     entry.push(w.to_string());
                 }

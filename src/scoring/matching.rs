@@ -98,24 +98,42 @@ impl<'a> Reply<'a> {
         {
             return true;
         }
-        let sentence = toks[m.first].sentence;
-        (1..=2)
-            .take_while(|k| m.first >= *k && toks[m.first - k].sentence == sentence)
-            .any(|k| {
-                let t = &toks[m.first - k];
-                let next = toks.get(m.first - k + 1).map_or("", |n| n.norm.as_str());
-                NEGATORS.contains(&t.norm.as_str())
-                    && !(t.norm == "no" && matches!(next, "problem" | "worries" | "doubt"))
-                    && !(t.norm == "not" && next == "only")
-            })
+        let clause = toks[m.first].clause;
+        let mut seen = 0;
+        let mut k = m.first;
+        // Look back two words within the clause; "going to" and the like
+        // do not count, so "not going to apologise" is still negated.
+        while k > 0 && seen < 2 {
+            k -= 1;
+            let t = &toks[k];
+            if t.clause != clause {
+                break;
+            }
+            if matches!(
+                t.norm.as_str(),
+                "going" | "to" | "gonna" | "be" | "really" | "even"
+            ) {
+                continue;
+            }
+            seen += 1;
+            let next = toks.get(k + 1).map_or("", |n| n.norm.as_str());
+            let negates = NEGATORS.contains(&t.norm.as_str())
+                && !(t.norm == "no" && matches!(next, "problem" | "worries" | "doubt"))
+                && !(t.norm == "not" && next == "only")
+                && !(t.norm == "not" && k > 0 && toks[k - 1].norm == "why");
+            if negates {
+                return true;
+            }
+        }
+        false
     }
 
     /// A hedge in the three words before the match.
     fn hedged(&self, m: Match) -> bool {
         let toks = &self.tokens.tokens;
-        let sentence = toks[m.first].sentence;
+        let clause = toks[m.first].clause;
         (1..=3)
-            .take_while(|k| m.first >= *k && toks[m.first - k].sentence == sentence)
+            .take_while(|k| m.first >= *k && toks[m.first - k].clause == clause)
             .any(|k| HEDGES.contains(&toks[m.first - k].norm.as_str()))
     }
 
@@ -145,13 +163,10 @@ fn repair_typos(tokens: &mut Tokens) {
         if len < 4 || t.norm.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let first = t.norm.chars().next().unwrap_or(' ');
-        if vocab
-            .get(&(first, len))
-            .is_some_and(|v| v.contains(&t.norm))
-        {
+        if vocab.known.contains(&t.norm) {
             continue;
         }
+        let first = t.norm.chars().next().unwrap_or(' ');
         let max = if len >= 9 { 2 } else { 1 };
         // Four-letter words are only repaired by one missing letter ("sory").
         let lengths = if len == 4 {
@@ -160,8 +175,10 @@ fn repair_typos(tokens: &mut Tokens) {
             len.saturating_sub(max).max(5)..=len + max
         };
         let candidate = lengths
-            .filter_map(|l| vocab.get(&(first, l)))
+            .filter_map(|l| vocab.candidates.get(&(first, l)))
             .flatten()
+            // "upgraded" is not a typo of "upgrade": an ending is not a mistake.
+            .filter(|w| !t.norm.starts_with(w.as_str()))
             .find(|w| edit_distance_at_most(&t.norm, w, max));
         if let Some(w) = candidate {
             t.norm = w.clone();

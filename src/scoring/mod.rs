@@ -7,6 +7,7 @@
 
 mod card;
 mod criteria;
+pub mod eval;
 mod facts;
 mod grade;
 pub mod lexicon;

@@ -12,6 +12,9 @@ pub struct Token {
     pub norm: String,
     pub span: Span,
     pub sentence: usize,
+    /// Clause number: grows at every comma, colon, dash or bracket and at
+    /// every sentence end, so negation can stop at a clause boundary.
+    pub clause: usize,
 }
 
 /// A sentence: its span, its token range and whether it asks something.
@@ -52,6 +55,7 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut out = Tokens::default();
     let mut sentence_start: Option<usize> = None;
     let mut first_token = 0;
+    let mut clause = 0;
     let mut chars = text.char_indices().peekable();
     let close = |out: &mut Tokens, start: Option<usize>, end: usize, first: usize, q: bool| {
         if let Some(s) = start {
@@ -88,8 +92,10 @@ pub fn tokenize(text: &str) -> Tokens {
                 &mut out.tokens,
                 &text[start..end],
                 Span::new(start, end),
-                sentence,
+                (sentence, clause),
             );
+        } else if matches!(c, ',' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' | '-') {
+            clause += 1;
         } else if matches!(c, '.' | '!' | '?' | '\n' | ';') {
             // A full stop inside a number ("3.5") does not end a sentence.
             let decimal = c == '.'
@@ -111,6 +117,7 @@ pub fn tokenize(text: &str) -> Tokens {
             }
             close(&mut out, sentence_start.take(), end, first_token, question);
             first_token = out.tokens.len();
+            clause += 1;
         }
     }
     close(&mut out, sentence_start, text.len(), first_token, false);
@@ -168,7 +175,7 @@ const BARE: &[(&str, &[&str])] = &[
     ("apologises", &["apologizes"]),
 ];
 
-fn push_expanded(out: &mut Vec<Token>, raw: &str, span: Span, sentence: usize) {
+fn push_expanded(out: &mut Vec<Token>, raw: &str, span: Span, (sentence, clause): (usize, usize)) {
     let mut word: String = raw
         .chars()
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
@@ -179,6 +186,7 @@ fn push_expanded(out: &mut Vec<Token>, raw: &str, span: Span, sentence: usize) {
             norm: w.to_string(),
             span,
             sentence,
+            clause,
         })
     };
     if let Some((_, parts)) = BARE.iter().find(|(k, _)| *k == word) {

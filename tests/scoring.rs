@@ -1,0 +1,270 @@
+//! The scorer: behaviour on the hard cases, and precision/recall floors on the
+//! labelled sets (`cargo run --release --bin rapport -- eval FILE` prints them).
+
+use rapport::persona::Persona;
+use rapport::scoring::eval::{evaluate, parse_examples};
+use rapport::scoring::{grade, Assessment, Context, Criterion, Fact, FlagId, Severity};
+use rapport::text::Pattern;
+
+fn irate(reply: &str) -> Assessment {
+    grade(reply, &Context::standalone(Persona::Irate, ""))
+}
+
+fn as_(persona: Persona, reply: &str) -> Assessment {
+    grade(reply, &Context::standalone(persona, ""))
+}
+
+#[test]
+fn every_criterion_is_always_present_in_order() {
+    let a = irate("");
+    assert_eq!(a.criteria.len(), 13);
+    for (c, s) in Criterion::ALL.iter().zip(&a.criteria) {
+        assert_eq!(*c, s.criterion);
+        assert!((0.0..=1.0).contains(&s.score));
+    }
+}
+
+#[test]
+fn negation_removes_credit() {
+    assert!(irate("I'm so sorry about this.").hit(Criterion::Empathize));
+    assert!(!irate("I'm not sorry about this.").hit(Criterion::Empathize));
+    assert!(!irate("I'm not going to apologise for that.").hit(Criterion::Empathize));
+    assert!(irate("I'd be happy to help.").hit(Criterion::Eager));
+    assert!(!irate("I can't help with that.").hit(Criterion::Eager));
+    assert!(irate("I can't help with that.").flagged(FlagId::NotMyJob));
+    assert!(!irate("I can not refund it.").hit(Criterion::Resolve));
+    // A negation in an earlier clause does not reach across the comma.
+    assert!(irate("Don't worry, I'm so sorry this happened.").hit(Criterion::Empathize));
+}
+
+#[test]
+fn hedged_promises_earn_half() {
+    let firm = irate("I will refund it today.");
+    let hedged = irate("I might try to refund it.");
+    assert_eq!(firm.score(Criterion::Resolve), 1.0);
+    assert!(hedged.score(Criterion::Resolve) < 1.0);
+    assert!(
+        irate("We'll look into it.").score(Criterion::Resolve) < 0.5,
+        "a vague promise is not a fix"
+    );
+}
+
+#[test]
+fn non_apologies_are_flagged_and_earn_nothing() {
+    for r in [
+        "I'm sorry you feel that way.",
+        "Sorry if you were offended.",
+        "I apologise if that upset you.",
+    ] {
+        let a = irate(r);
+        assert!(a.flagged(FlagId::NonApology), "{r}");
+        assert!(
+            !a.hit(Criterion::Empathize) && !a.hit(Criterion::Sincere),
+            "{r}"
+        );
+    }
+}
+
+#[test]
+fn severe_flags_cancel_empathy_sincerity_and_respect() {
+    let a = irate("I'm so sorry and thank you for your patience, but calm down.");
+    assert!(a
+        .flags
+        .iter()
+        .any(|f| f.id == FlagId::CalmDown && f.severity == Severity::Severe));
+    for c in [Criterion::Empathize, Criterion::Sincere, Criterion::Respect] {
+        assert_eq!(a.score(c), 0.0, "{c:?}");
+    }
+}
+
+#[test]
+fn sales_pitch_is_severe_only_for_an_upset_customer() {
+    let pitch = "Would you like to upgrade to our premium plan?";
+    let angry = as_(Persona::Irate, pitch);
+    let calm = as_(Persona::Analytical, pitch);
+    assert_eq!(angry.flags[0].severity, Severity::Severe);
+    assert_eq!(calm.flags[0].severity, Severity::Minor);
+}
+
+#[test]
+fn questions_are_classified_by_kind() {
+    let a = irate("What's your order number? Can you tell me more about what happened? What would you like us to do?");
+    assert!(a.questions.basic && a.questions.detail && a.questions.assessment);
+    assert_eq!(a.score(Criterion::Question), 1.0);
+    let check = irate("Does that work for you?");
+    assert!(check.hit(Criterion::Check));
+    assert!(
+        !check.hit(Criterion::Question),
+        "a satisfaction check is not a clarifying question"
+    );
+    assert!(!irate("What I can do is send a new one.").hit(Criterion::Question));
+}
+
+#[test]
+fn listening_needs_real_reflection() {
+    let customer = "My router keeps dropping the connection every evening.";
+    let ctx = Context::standalone(Persona::Irate, customer);
+    let stock = grade("I hear you.", &ctx).score(Criterion::Listen);
+    let echo =
+        grade("So the router drops the connection each evening.", &ctx).score(Criterion::Listen);
+    let full = grade(
+        "It sounds like the router keeps dropping the connection every evening.",
+        &ctx,
+    )
+    .score(Criterion::Listen);
+    assert!(
+        stock <= 0.5,
+        "a stock phrase alone is not full credit ({stock})"
+    );
+    assert!(echo > 0.0);
+    assert_eq!(full, 1.0);
+}
+
+#[test]
+fn broad_knowledge_follows_the_facts() {
+    let facts = vec![Fact {
+        id: "refund_time".into(),
+        text: "Refunds take 3 to 5 business days.".into(),
+        says: vec![Pattern::literal("3 to 5 business days").unwrap()],
+        wrong: vec![Pattern::literal("within 24 hours").unwrap()],
+    }];
+    let ctx = |_: ()| Context {
+        facts: &facts,
+        ..Context::standalone(Persona::Analytical, "")
+    };
+    let right = grade(
+        "It'll be back on your card in 3 to 5 business days.",
+        &ctx(()),
+    );
+    let wrong = grade("It'll be back within 24 hours.", &ctx(()));
+    assert_eq!(right.score(Criterion::BroadKnowledge), 1.0);
+    assert_eq!(wrong.score(Criterion::BroadKnowledge), 0.0);
+    assert!(wrong.get(Criterion::BroadKnowledge).evidence[0]
+        .note
+        .contains("3 to 5 business days"));
+    assert!(right.total > wrong.total);
+}
+
+#[test]
+fn persona_changes_the_total() {
+    let long = format!(
+        "I'll refund it now. {}",
+        "I want to explain everything about how our billing works in great detail. ".repeat(8)
+    );
+    let short = "I'll refund it now, it arrives in 3 days.";
+    assert!(as_(Persona::Rushed, short).total > as_(Persona::Rushed, &long).total);
+    assert!(as_(Persona::Rushed, &long)
+        .notes
+        .iter()
+        .any(|n| n.delta < 0.0));
+    let fix_first = as_(Persona::Irate, "I'll refund it now.");
+    assert!(fix_first
+        .notes
+        .iter()
+        .any(|n| n.text.contains("before acknowledging")));
+    let vague = as_(Persona::Analytical, "I think it should be fine, probably.");
+    assert!(vague.notes.iter().any(|n| n.text.contains("Vague")));
+}
+
+#[test]
+fn text_as_people_type_it() {
+    assert!(
+        irate("I\u{2019}M SO SORRY!!").hit(Criterion::Empathize),
+        "curly apostrophe and capitals"
+    );
+    assert!(
+        irate("im realy sory about that").hit(Criterion::Empathize),
+        "missing apostrophe and typos"
+    );
+    assert!(
+        irate("So sorry 😞 I'll fix it 👍").hit(Criterion::Resolve),
+        "emoji"
+    );
+    assert!(irate("dont worry, ill sort it. id be glad to help").hit(Criterion::Eager));
+}
+
+#[test]
+fn every_span_is_a_valid_slice_of_the_reply() {
+    let reply = "Héllo! I’m sö sorry 😀 — calm down, I'll refund €40. Does that work? 🙏";
+    let a = irate(reply);
+    let spans = a
+        .criteria
+        .iter()
+        .flat_map(|c| c.evidence.iter().map(|e| e.span))
+        .chain(a.flags.iter().map(|f| f.span));
+    for s in spans {
+        assert!(reply.get(s.start..s.end).is_some(), "{s:?}");
+    }
+}
+
+#[test]
+fn a_huge_paste_is_graded_on_its_first_part() {
+    let paste = "I'm so sorry, I'll fix it. ".repeat(5000);
+    let a = irate(&paste);
+    assert!(a.truncated);
+    assert!(a.hit(Criterion::Empathize));
+    let last = a
+        .criteria
+        .iter()
+        .flat_map(|c| &c.evidence)
+        .map(|e| e.span.end)
+        .max()
+        .unwrap();
+    assert!(last <= rapport::scoring::MAX_GRADED_BYTES);
+}
+
+#[test]
+fn grading_is_deterministic() {
+    let r =
+        "Hi, I'm Sam. I'm sorry. What's your order number? I'll refund it and call you tomorrow.";
+    assert_eq!(irate(r), irate(r));
+}
+
+fn check_floors(file: &str, src: &str, precision: f64, recall: f64) {
+    let examples = parse_examples(src).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert!(
+        examples.len() >= 100,
+        "{file} has {} examples",
+        examples.len()
+    );
+    let report = evaluate(&examples);
+    let low: Vec<String> = report
+        .rows
+        .iter()
+        .filter(|r| r.support() >= 2 && (r.precision() < precision || r.recall() < recall))
+        .map(|r| {
+            format!(
+                "{} p={:.2} r={:.2} lines {:?}",
+                r.label,
+                r.precision(),
+                r.recall(),
+                r.wrong
+            )
+        })
+        .collect();
+    assert!(
+        low.is_empty(),
+        "{file}: below the floor (precision {precision}, recall {recall}):\n{}\n\n{report}",
+        low.join("\n")
+    );
+}
+
+#[test]
+fn labelled_set_meets_the_floors() {
+    check_floors(
+        "tests/data/labelled.tsv",
+        include_str!("data/labelled.tsv"),
+        0.95,
+        0.95,
+    );
+}
+
+#[test]
+fn second_set_meets_the_floors() {
+    check_floors(
+        "tests/data/holdout.tsv",
+        include_str!("data/holdout.tsv"),
+        0.9,
+        0.9,
+    );
+}
