@@ -47,15 +47,64 @@ fn every_golden_run_plays_as_expected() {
 }
 
 #[test]
-fn the_pack_covers_the_required_personas() {
-    let personas: HashSet<Persona> = bundled()
-        .into_iter()
-        .filter_map(|p| p.scenario)
-        .map(|s| s.persona)
-        .collect();
+fn the_starter_pack_is_broad_enough() {
+    let pack: Vec<_> = bundled().into_iter().filter_map(|p| p.scenario).collect();
+    assert!(pack.len() >= 15, "{} scenarios", pack.len());
+    let count = |p: Persona| pack.iter().filter(|s| s.persona == p).count();
     for p in [Persona::Irate, Persona::Analytical, Persona::Rushed] {
-        assert!(personas.contains(&p), "no {} scenario", p.id());
+        assert!(count(p) >= 4, "only {} {} scenarios", count(p), p.id());
     }
+    for p in [Persona::Personal, Persona::Functional] {
+        assert!(count(p) >= 1, "no {} scenario", p.id());
+    }
+    let difficulties: HashSet<_> = pack.iter().map(|s| s.difficulty).collect();
+    assert_eq!(
+        difficulties.len(),
+        3,
+        "easy, medium and hard are all present"
+    );
+    let domains: HashSet<_> = pack.iter().map(|s| s.domain.as_str()).collect();
+    assert!(domains.len() >= 10, "{domains:?}");
+}
+
+#[test]
+fn every_scenario_has_a_good_and_a_poor_golden_run() {
+    for s in bundled().into_iter().filter_map(|p| p.scenario) {
+        let outcomes: Vec<&str> = s
+            .golden
+            .iter()
+            .filter_map(|g| g.expect_outcome.as_deref())
+            .collect();
+        let good = outcomes
+            .iter()
+            .any(|o| *o == "resolved_satisfied" || *o == "escalated_warm");
+        let poor = outcomes
+            .iter()
+            .any(|o| *o != "resolved_satisfied" && *o != "escalated_warm");
+        assert!(good && poor, "{}: golden outcomes {outcomes:?}", s.file);
+    }
+}
+
+#[test]
+fn the_fuzz_corpus_never_panics_and_always_explains() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let src = std::fs::read_to_string(entry.path()).unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let parsed = parse(&name, &src);
+        if parsed.scenario.is_none() {
+            assert!(
+                parsed.errors().count() > 0,
+                "{name}: rejected without an error"
+            );
+        }
+        for d in &parsed.diagnostics {
+            assert!(d.line >= 1 && d.column >= 1, "{name}: {d}");
+        }
+        seen += 1;
+    }
+    assert!(seen >= 10);
 }
 
 #[test]

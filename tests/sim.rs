@@ -205,6 +205,73 @@ fn the_turn_limit_ends_a_going_nowhere_conversation() {
 }
 
 #[test]
+fn personal_customer_warms_to_rapport() {
+    let warm = play(
+        "florist-wedding",
+        14,
+        &["Mrs Patel, it's lovely to hear from you. I'm so sorry the sample came in the wrong colours for Riya's wedding."],
+    );
+    let cold = play(
+        "florist-wedding",
+        14,
+        &["The order was processed as entered."],
+    );
+    assert!(warm.mood().anger < cold.mood().anger);
+    assert!(
+        customer_lines(&warm)[1].contains("14th"),
+        "she opens up: {:?}",
+        customer_lines(&warm)
+    );
+    assert!(cold.turns()[0]
+        .assessment
+        .notes
+        .iter()
+        .any(|n| n.text.contains("cold")));
+}
+
+#[test]
+fn functional_customer_follows_clear_steps() {
+    let s = play(
+        "router-no-internet",
+        10,
+        &["First, switch the router off at the wall for 30 seconds, then switch it on. It takes about 3 minutes to reconnect."],
+    );
+    assert!(customer_lines(&s)[1].contains("switched it off"));
+    assert!(s.turns()[0]
+        .assessment
+        .notes
+        .iter()
+        .any(|n| n.text.contains("step-by-step")));
+}
+
+#[test]
+fn an_offer_beyond_authority_is_a_fault_on_the_scorecard() {
+    let mut s = play(
+        "billing-double-charge",
+        1,
+        &["I'm so sorry. I'll refund $150 to your card right now."],
+    );
+    s.end(60_000).unwrap();
+    assert!(s
+        .scorecard()
+        .faults
+        .iter()
+        .any(|f| f.id() == "beyond_authority"));
+}
+
+#[test]
+fn a_warm_transfer_and_a_cold_one_end_differently() {
+    let warm = play("flight-cancelled", 6, &["I understand. I'll transfer you to the duty supervisor now and stay on the line until she answers."]);
+    let cold = play(
+        "flight-cancelled",
+        6,
+        &["I'm sorry. You'll need to call customer relations on 0800 555 0110."],
+    );
+    assert_eq!(warm.outcome(), Some(Outcome::Escalated { warm: true }));
+    assert_eq!(cold.outcome(), Some(Outcome::Escalated { warm: false }));
+}
+
+#[test]
 fn every_persona_default_mood_is_in_range() {
     for p in Persona::ALL {
         let m = rapport::mood::Mood::default_for(p);

@@ -15,6 +15,12 @@ pub enum Fault {
     FixBeforeEmpathy { turn: usize },
     /// The conversation ended after a fix without checking it satisfied them.
     NoCheck,
+    /// Reply `turn` offered more money than the trainee may give (in cents).
+    BeyondAuthority {
+        turn: usize,
+        offered_cents: u64,
+        limit_cents: u64,
+    },
 }
 
 impl Fault {
@@ -23,6 +29,7 @@ impl Fault {
             Fault::NoGreeting => "no_greeting",
             Fault::FixBeforeEmpathy { .. } => "fix_before_empathy",
             Fault::NoCheck => "no_check",
+            Fault::BeyondAuthority { .. } => "beyond_authority",
         }
     }
 
@@ -35,6 +42,12 @@ impl Fault {
                 turn + 1
             ),
             Fault::NoCheck => "You closed without checking the solution worked for them.".into(),
+            Fault::BeyondAuthority { turn, offered_cents, limit_cents } => format!(
+                "Reply {} offered {:.2}, more than your limit of {:.2}: offer what you are empowered to give, or get approval first.",
+                turn + 1,
+                offered_cents as f64 / 100.0,
+                limit_cents as f64 / 100.0
+            ),
         }
     }
 
@@ -67,8 +80,14 @@ pub struct Scorecard {
 
 impl Scorecard {
     /// Builds the scorecard from each reply's assessment. `emotional` says the
-    /// complaint started upset; `closed` that the conversation has ended.
-    pub fn from_turns(turns: &[Assessment], emotional: bool, closed: bool) -> Scorecard {
+    /// complaint started upset; `closed` that the conversation has ended;
+    /// `extra` are faults only the session can see (offers beyond authority).
+    pub fn from_turns(
+        turns: &[Assessment],
+        emotional: bool,
+        closed: bool,
+        extra: &[Fault],
+    ) -> Scorecard {
         let criteria: Vec<CriterionSummary> = Criterion::ALL
             .iter()
             .map(|&c| summarise(turns, c))
@@ -80,7 +99,8 @@ impl Scorecard {
                 None => flags.push((f.id, 1)),
             }
         }
-        let faults = faults(turns, emotional, closed);
+        let mut faults = faults(turns, emotional, closed);
+        faults.extend_from_slice(extra);
         let total = if turns.is_empty() {
             0.0
         } else {

@@ -22,7 +22,8 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
     let warm_transfer = !r.find(lx::warm_transfer()).is_empty()
         && !flags.iter().any(|f| f.id == FlagId::ColdTransfer);
     let (questions, question_evidence) = questions(&r, &flags);
-    let fact_hits = facts::check(ctx.facts, &r.tokens);
+    // Facts are the trainer's own words: match them as typed, unrepaired.
+    let fact_hits = facts::check(ctx.facts, &text::tokenize(r.text));
     let mut g = Grader {
         r: &r,
         ctx,

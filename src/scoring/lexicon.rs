@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 const FEEL: &str = "frustrat~|upset~|annoy~|angry|anger|disappoint~|stress~|worr~|inconvenien~|awful|terrible|difficult|hard|unacceptable|infuriat~|exhaust~|confus~|scary|scared|anxious|unfair|maddening|aggravat~|painful|horrible|exasperat~";
 
 /// Verbs of a concrete fix.
-const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raise|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|transfer~|switch~|connect~|put_you_through|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~";
+const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raise|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|reinstat~|run|running|test|testing|transfer~|shorten~|lower_your|reduc~|take_payment|take_the_payment|switch~|connect~|put_you_through|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~";
 
 fn compile(src: &[&str]) -> Vec<Pattern> {
     src.iter()
@@ -192,6 +192,7 @@ lexicon!(
     [
         "i will|shall|can * ACT",
         "i am going to * ACT",
+        "i will|am_going_to ** and|then ACT",
         "i am now|currently|just? ACT",
         "i have * ACT",
         "let me * ACT",
@@ -249,6 +250,7 @@ lexicon!(check, [
     "happy with that|this",
     "fair to you",
     "sound okay|ok|good|fair",
+        "seem~|feel~ fair|ok|okay|right|reasonable|good",
     "work for you",
 ]);
 
@@ -652,7 +654,7 @@ lexicon!(flag_non_apology, [
 ]);
 
 lexicon!(flag_liability, [
-    "it|this|that is|was entirely|completely|totally|all|100? our|my fault",
+    "it|this|that is|was entirely|completely|totally|all|100%|100? our|my fault",
     "we are|were at_fault|liable|negligent|to_blame",
     "we are|were * responsible for * damage|injury|loss|losses|injuries",
     "we messed|screwed up",

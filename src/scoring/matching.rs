@@ -177,8 +177,9 @@ fn repair_typos(tokens: &mut Tokens) {
         let candidate = lengths
             .filter_map(|l| vocab.candidates.get(&(first, l)))
             .flatten()
-            // "upgraded" is not a typo of "upgrade": an ending is not a mistake.
-            .filter(|w| !t.norm.starts_with(w.as_str()))
+            // "upgraded" is not a typo of "upgrade", nor "minute" of "minutes":
+            // an ending is not a mistake.
+            .filter(|w| !t.norm.starts_with(w.as_str()) && !w.starts_with(t.norm.as_str()))
             .find(|w| edit_distance_at_most(&t.norm, w, max));
         if let Some(w) = candidate {
             t.norm = w.clone();

@@ -5,7 +5,7 @@ use super::money::{amounts_offered, OfferKind};
 use super::mood_rules::next_mood;
 use crate::mood::{Mood, MOOD_MAX};
 use crate::scenario::{Condition, EndKind, Scenario};
-use crate::scoring::{grade, Assessment, Context, Criterion, Scorecard};
+use crate::scoring::{grade, Assessment, Context, Criterion, Fault, Scorecard};
 use crate::text::tokenize;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -34,6 +34,8 @@ pub struct Session {
     revealed: Vec<bool>,
     turns: Vec<Turn>,
     log: Vec<Event>,
+    /// Offers beyond the scenario's authority, as scorecard faults.
+    beyond: Vec<Fault>,
     started_ms: u64,
     last_ms: u64,
     outcome: Option<Outcome>,
@@ -51,6 +53,7 @@ impl Session {
             scenario,
             turns: Vec::new(),
             log: Vec::new(),
+            beyond: Vec::new(),
             started_ms: now_ms,
             last_ms: now_ms,
             outcome: None,
@@ -94,7 +97,7 @@ impl Session {
     pub fn scorecard(&self) -> Scorecard {
         let assessments: Vec<Assessment> =
             self.turns.iter().map(|t| t.assessment.clone()).collect();
-        Scorecard::from_turns(&assessments, self.emotional(), self.is_over())
+        Scorecard::from_turns(&assessments, self.emotional(), self.is_over(), &self.beyond)
     }
 
     fn emotional(&self) -> bool {
@@ -166,6 +169,11 @@ impl Session {
         self.mood = next_mood(sc.persona, self.mood, &a, elapsed, over.is_some());
         if let Some((amount, limit)) = over {
             self.log.push(Event::BeyondAuthority { amount, limit });
+            self.beyond.push(Fault::BeyondAuthority {
+                turn: self.turns.len(),
+                offered_cents: (amount * 100.0).round() as u64,
+                limit_cents: (limit * 100.0).round() as u64,
+            });
         }
         self.log.push(Event::MoodChanged {
             before,

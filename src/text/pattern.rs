@@ -11,6 +11,7 @@
 //! | `frustrat~` | any word starting with `frustrat`              |
 //! | `really?`   | optionally that element                        |
 //! | `*`         | a gap of up to two words                       |
+//! | `**`        | a gap of up to five words                      |
 //! | `#`         | a number (a word starting with a digit: 5, 5pm) |
 
 use super::tokens::{tokenize, Token};
@@ -27,8 +28,12 @@ enum Alt {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Element {
-    Any { alts: Vec<Alt>, optional: bool },
-    Gap,
+    Any {
+        alts: Vec<Alt>,
+        optional: bool,
+    },
+    /// Up to this many words.
+    Gap(usize),
 }
 
 /// A compiled phrase pattern.
@@ -71,8 +76,8 @@ impl Pattern {
         };
         let mut elements = Vec::new();
         for raw in source.split_whitespace() {
-            if raw == "*" {
-                elements.push(Element::Gap);
+            if raw == "*" || raw == "**" {
+                elements.push(Element::Gap(if raw == "*" { 2 } else { 5 }));
                 continue;
             }
             let (body, optional) = match raw.strip_suffix('?') {
@@ -163,7 +168,7 @@ impl Pattern {
                     _ => Vec::new(),
                 })
                 .collect::<Vec<_>>(),
-            Element::Gap => Vec::new(),
+            Element::Gap(_) => Vec::new(),
         })
     }
 
@@ -199,7 +204,7 @@ impl Pattern {
             return Some(i);
         };
         match element {
-            Element::Gap => (0..=2)
+            Element::Gap(max) => (0..=*max)
                 .filter(|skip| i + skip <= toks.len())
                 .find_map(|skip| self.match_at(toks, i + skip, el + 1)),
             Element::Any { alts, optional } => {

@@ -79,7 +79,9 @@ pub fn tokenize(text: &str) -> Tokens {
                         .chars()
                         .next()
                         .is_some_and(is_word_char);
-                if is_word_char(d) || apostrophe_inside {
+                // "10%" stays one word, so "10%" and "10" are different facts.
+                let percent = d == '%' && text[..j].ends_with(|p: char| p.is_ascii_digit());
+                if is_word_char(d) || apostrophe_inside || percent {
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
@@ -308,6 +310,10 @@ mod tests {
             ["do", "not", "worry", "it", "is", "fine"]
         );
         assert_eq!(norms("the customer's order"), ["the", "customer", "order"]);
+        assert_eq!(
+            norms("up to 10% of $20,000"),
+            ["up", "to", "10%", "of", "20", "000"]
+        );
     }
 
     #[test]
