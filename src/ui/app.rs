@@ -54,10 +54,10 @@ pub fn app() -> Html {
         Route::Home => html! {
             <ScenarioList scenarios={library.scenarios.clone()} problems={library.problems.clone()} />
         },
-        Route::Play(id) => match library.scenarios.iter().find(|s| s.id.0 == *id) {
-            Some(s) => {
-                html! { <PlayPage key={id.clone()} scenario={s.clone()} seed={env::fresh_seed()} /> }
-            }
+        Route::Play { id, seed } => match library.scenarios.iter().find(|s| s.id.0 == *id) {
+            Some(s) => html! {
+                <PlayPage key={route.to_hash()} scenario={s.clone()} seed={seed.unwrap_or_else(env::fresh_seed)} />
+            },
             None => html! {
                 <section class="notice" role="alert" data-testid="not-found">
                     <h1>{ "Scenario not found" }</h1>

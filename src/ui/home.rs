@@ -69,7 +69,7 @@ pub fn scenario_list(props: &ScenarioListProps) -> Html {
                         </div>
                         <h2 class="card-title">{ &s.title }</h2>
                         <p class="card-summary">{ &s.summary }</p>
-                        <a class="button primary" href={Route::Play(s.id.0.clone()).to_hash()}
+                        <a class="button primary" href={Route::play(&s.id.0).to_hash()}
                             data-testid={format!("start-{}", s.id)}
                             aria-label={format!("Start: {}", s.title)}>{ "Start conversation" }</a>
                     </li>

@@ -92,7 +92,12 @@ pub fn result_view(props: &ResultProps) -> Html {
                     onclick={Callback::from(move |_| restart.emit(()))}>{ "Try this scenario again" }</button>
                 <a class="button ghost" href={Route::Home.to_hash()} data-testid="back-home">{ "Choose another scenario" }</a>
             </div>
-            <p class="seed">{ format!("Seed {} · the same seed and replies always give the same conversation.", props.seed) }</p>
+            <p class="seed">
+                { format!("Seed {}: the same seed and replies always give the same conversation. ", props.seed) }
+                <a href={Route::Play { id: props.scenario.id.0.clone(), seed: Some(props.seed) }.to_hash()} data-testid="replay-link">
+                    { "Link to replay it" }
+                </a>
+            </p>
         </section>
     }
 }

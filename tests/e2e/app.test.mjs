@@ -138,3 +138,40 @@ test("the app works when published under a sub-path", async () => {
   await page.close();
   await sub.close();
 });
+
+test("the same seed and replies give the same transcript in the browser and natively", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { existsSync } = await import("node:fs");
+  const { root } = await import("./harness.mjs");
+  const replies = [
+    "Hi Dana, I'm Sam. I'm so sorry, being charged twice must be really stressful. Can you tell me the date of the charges?",
+    "Thank you. I'll refund the duplicate charge right now.",
+    "It will be back on your card in 3 to 5 business days, and I'll call you on Friday to check.",
+  ];
+  const bin = `${root}/target/release/rapport`;
+  const args = ["play", SCENARIO, "--seed", "7"];
+  const native = existsSync(bin)
+    ? execFileSync(bin, args, { input: replies.join("\n") + "\n", cwd: root }).toString()
+    : execFileSync("cargo", ["run", "--quiet", "--release", "--bin", "rapport", "--", ...args], {
+        input: replies.join("\n") + "\n",
+        cwd: root,
+      }).toString();
+  const nativeLines = native
+    .split("\n")
+    .filter((l) => l.startsWith("CUSTOMER: "))
+    .map((l) => l.slice("CUSTOMER: ".length));
+
+  const { page } = await openPage(browser);
+  await page.goto(`${server.url}#/play/${SCENARIO}?seed=7`);
+  const input = page.getByTestId("reply-input");
+  const customer = page.getByTestId("customer-message");
+  for (const [i, r] of replies.entries()) {
+    await input.fill(r);
+    await input.press("Enter");
+    await customer.nth(i + 1).waitFor();
+  }
+  const browserLines = await page.locator('[data-testid="customer-message"] .bubble').allInnerTexts();
+  assert.deepEqual(browserLines, nativeLines.slice(0, browserLines.length));
+  assert.equal(browserLines.length, replies.length + 1);
+  await page.close();
+});
