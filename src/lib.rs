@@ -5,6 +5,7 @@
 
 pub mod mood;
 pub mod persona;
+pub mod progress;
 pub mod scenario;
 pub mod scoring;
 pub mod sim;

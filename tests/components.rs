@@ -180,3 +180,110 @@ fn play_page_shows_brief_opening_line_and_reply_box() {
     assert!(html.contains("Keep it short"), "persona tip");
     let _ = Speaker::Customer;
 }
+
+mod progress {
+    use super::*;
+    use rapport::progress::{Attempt, Progress};
+    use rapport::ui::progress_state::{ProgressContext, ProgressState, Saving};
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct HostProps {
+        state: ProgressState,
+    }
+
+    /// Provides a fixed progress state to the page under test.
+    #[function_component(Host)]
+    fn host(props: &HostProps) -> Html {
+        let initial = props.state.clone();
+        let state = use_reducer(move || initial);
+        html! {
+            <ContextProvider<ProgressContext> context={state}>
+                <rapport::ui::StorageBanner />
+                <rapport::ui::ProgressPage scenarios={library()} now_ms={1_764_000_000_000u64} />
+            </ContextProvider<ProgressContext>>
+        }
+    }
+
+    fn played_progress() -> Progress {
+        let mut attempts = Vec::new();
+        for (i, s) in library().into_iter().take(4).enumerate() {
+            let mut session = Session::new(s, i as u64, 1_764_000_000_000 + i as u64 * 1000);
+            session
+                .respond(
+                    "Hi, I'm so sorry. I'll fix it now. Does that work for you?",
+                    1_764_000_060_000,
+                )
+                .unwrap();
+            session.end(1_764_000_120_000).unwrap();
+            attempts.push(Attempt::from_session(&session).unwrap());
+        }
+        Progress {
+            trainee: "Ana".into(),
+            attempts,
+        }
+    }
+
+    fn state(progress: Progress, saving: Saving) -> ProgressState {
+        ProgressState {
+            progress: Rc::new(progress),
+            saving,
+            revision: 0,
+        }
+    }
+
+    #[test]
+    fn progress_page_draws_accessible_charts_and_recent_attempts() {
+        let html = render::<Host>(|| HostProps {
+            state: state(played_progress(), Saving::Saved),
+        });
+        assert!(html.contains(">4</span>conversations"), "{html}");
+        for id in ["chart-steps", "chart-besure", "chart-personas"] {
+            assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id}");
+        }
+        assert_eq!(html.matches("role=\"img\"").count(), 3);
+        assert!(html.contains("<title"), "charts have titles");
+        assert!(html.contains("Show as a table"));
+        assert!(html.contains("data-testid=\"practise-next\""));
+        assert!(!html.contains("data-testid=\"recovery\""));
+    }
+
+    #[test]
+    fn an_empty_record_invites_a_first_conversation() {
+        let html = render::<Host>(|| HostProps {
+            state: state(Progress::default(), Saving::Saved),
+        });
+        assert!(html.contains("data-testid=\"no-attempts\""));
+        assert!(html.contains("A gentle first conversation"));
+    }
+
+    #[test]
+    fn unreadable_data_shows_the_recovery_choices() {
+        let html = render::<Host>(|| HostProps {
+            state: state(
+                Progress::default(),
+                Saving::Held {
+                    raw: Rc::new("{broken".into()),
+                    reason: "the saved progress is damaged".into(),
+                    backup: Some("rapport.progress.backup.1".into()),
+                },
+            ),
+        });
+        assert!(html.contains("data-testid=\"recovery\""));
+        assert!(html.contains("Nothing has been deleted"));
+        assert!(html.contains("rapport.progress.backup.1"));
+        assert!(html.contains("data-testid=\"start-fresh\""));
+    }
+
+    #[test]
+    fn refused_storage_is_announced() {
+        let html = render::<Host>(|| HostProps {
+            state: state(
+                Progress::default(),
+                Saving::MemoryOnly("storage is full".into()),
+            ),
+        });
+        assert!(html.contains("data-testid=\"storage-warning\""));
+        assert!(html.contains("storage is full"));
+    }
+}

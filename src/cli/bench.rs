@@ -108,5 +108,20 @@ pub fn run(out: &mut dyn Write) -> i32 {
         "session: respond median {:.1} µs per call ({n} calls)",
         median(respond_us)
     );
+
+    // A progress record after 500 attempts.
+    let progress = super::sample::sample(500, 1_760_000_000_000, "Sample Trainee");
+    let blob = crate::progress::encode(&progress);
+    let t = Instant::now();
+    let back = crate::progress::decode(&blob)
+        .map(|p| p.attempts.len())
+        .unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "progress: 500 attempts are {:.1} KB as stored (transcripts kept for the last {}); decoding took {:.2} ms ({back} attempts)",
+        blob.len() as f64 / 1024.0,
+        crate::progress::TRANSCRIPT_KEEP,
+        t.elapsed().as_secs_f64() * 1e3
+    );
     0
 }

@@ -3,6 +3,7 @@
 mod bench;
 mod check;
 mod play;
+mod sample;
 mod score;
 
 pub use score::{score_line, to_json};
@@ -23,6 +24,7 @@ COMMANDS:
     score                         Grade replies: JSON lines on stdin, one JSON result per line on stdout
                                   Input: {\"reply\": \"...\", \"persona\": \"irate\", \"customer\": \"...\"}
     eval <FILE>                   Precision and recall of the scorer on a labelled file (tests/data/labelled.tsv)
+    sample-progress <N> [NAME]    Print a progress file of N attempts played through the engine
     bench                         Print speed figures for the scorer and the engine (use --release)
     help                          Show this message
 
@@ -43,6 +45,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "check" => check::run(&args[1..], out, err),
         "bench" => bench::run(out),
         "eval" => eval(&args[1..], out, err),
+        "sample-progress" => sample::run(&args[1..], out, err),
         "play" => {
             let stdin = std::io::stdin();
             play::run(&args[1..], &mut stdin.lock(), out, err)

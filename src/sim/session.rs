@@ -88,6 +88,11 @@ impl Session {
     pub fn is_over(&self) -> bool {
         self.outcome.is_some()
     }
+    /// When the conversation started (milliseconds, as passed to `new`).
+    pub fn started_ms(&self) -> u64 {
+        self.started_ms
+    }
+
     /// Milliseconds from the opening line to the last event.
     pub fn duration_ms(&self) -> u64 {
         self.last_ms.saturating_sub(self.started_ms)

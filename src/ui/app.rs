@@ -1,8 +1,9 @@
 //! The app shell: header, routing between the scenario list and a conversation.
 
 use super::env;
+use super::progress_state::{use_autosave, ProgressState};
 use super::route::Route;
-use super::{PlayPage, ScenarioList};
+use super::{PlayPage, ProgressPage, ScenarioList, StorageBanner};
 use crate::scenario::{bundled, Diagnostic, Scenario};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,6 +33,8 @@ impl Library {
 #[function_component(App)]
 pub fn app() -> Html {
     let library = use_memo((), |_| Library::load());
+    let progress = use_reducer(ProgressState::load);
+    use_autosave(&progress);
     let route = use_state(|| Route::from_hash(&env::hash()));
     {
         let route = route.clone();
@@ -54,6 +57,9 @@ pub fn app() -> Html {
         Route::Home => html! {
             <ScenarioList scenarios={library.scenarios.clone()} problems={library.problems.clone()} />
         },
+        Route::Progress => html! {
+            <ProgressPage scenarios={library.scenarios.clone()} now_ms={env::now_ms()} />
+        },
         Route::Play { id, seed } => match library.scenarios.iter().find(|s| s.id.0 == *id) {
             Some(s) => html! {
                 <PlayPage key={route.to_hash()} scenario={s.clone()} seed={seed.unwrap_or_else(env::fresh_seed)} />
@@ -67,19 +73,27 @@ pub fn app() -> Html {
             },
         },
     };
+    let current = |r: Route| if *route == r { Some("page") } else { None };
     html! {
-        <>
+        <ContextProvider<super::progress_state::ProgressContext> context={progress.clone()}>
             <header class="topbar">
                 <a class="brand" href={Route::Home.to_hash()} aria-label="Rapport, all scenarios">
                     <span class="brand-mark" aria-hidden="true">{ "R" }</span>
                     <span class="brand-name">{ "Rapport" }</span>
                 </a>
                 <span class="tagline">{ "Customer-service practice, scored as you type" }</span>
+                <nav class="nav" aria-label="Main">
+                    <a href={Route::Home.to_hash()} aria-current={current(Route::Home)} data-testid="nav-scenarios">{ "Scenarios" }</a>
+                    <a href={Route::Progress.to_hash()} aria-current={current(Route::Progress)} data-testid="nav-progress">{ "Progress" }</a>
+                </nav>
             </header>
-            <main id="content" class="page">{ page }</main>
+            <main id="content" class="page">
+                <StorageBanner />
+                { page }
+            </main>
             <footer class="footer">
                 { "Everything stays in this browser. Scored against the seven complaint-handling steps and BE SURE." }
             </footer>
-        </>
+        </ContextProvider<super::progress_state::ProgressContext>>
     }
 }

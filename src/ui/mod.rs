@@ -2,6 +2,8 @@
 //! functions of their props; the only browser access is in `env`.
 
 mod app;
+mod banner;
+pub mod charts;
 mod composer;
 pub mod env;
 mod feedback;
@@ -9,15 +11,20 @@ pub mod highlight;
 mod home;
 mod mood;
 mod play;
+pub mod progress_page;
+pub mod progress_state;
 mod result;
 pub mod route;
+pub mod storage;
 mod transcript;
 
 pub use app::App;
+pub use banner::StorageBanner;
 pub use feedback::Feedback;
 pub use home::{ScenarioList, ScenarioListProps};
 pub use mood::MoodMeter;
 pub use play::{PlayPage, PlayProps};
+pub use progress_page::{ProgressPage, ProgressPageProps};
 pub use result::{ResultProps, ResultView};
 pub use transcript::{Transcript, TranscriptProps};
 

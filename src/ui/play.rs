@@ -4,7 +4,9 @@
 
 use super::composer::Composer;
 use super::env;
+use super::progress_state::{ProgressAction, ProgressContext};
 use super::{MoodMeter, ResultView, Transcript};
+use crate::progress::Attempt;
 use crate::scenario::Scenario;
 use crate::sim::{Event, Session};
 use std::rc::Rc;
@@ -101,6 +103,16 @@ pub fn play_page(props: &PlayProps) -> Html {
             })
         })
     };
+    // Record the attempt once, when the conversation ends.
+    {
+        let progress = use_context::<ProgressContext>();
+        let session = state.session.clone();
+        use_effect_with(state.session.is_over(), move |over| {
+            if let (true, Some(ctx), Some(a)) = (*over, progress, Attempt::from_session(&session)) {
+                ctx.dispatch(ProgressAction::Record(Box::new(a)));
+            }
+        });
+    }
     let ended = state.events.iter().rev().find_map(|e| match e {
         Event::Ended { outcome, scorecard } => Some((*outcome, (**scorecard).clone())),
         _ => None,

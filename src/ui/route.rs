@@ -6,6 +6,7 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
+    Progress,
     Play { id: String, seed: Option<u64> },
 }
 
@@ -31,6 +32,7 @@ impl Route {
                 id: id.trim_end_matches('/').to_string(),
                 seed,
             },
+            _ if path.trim_end_matches('/') == "progress" => Route::Progress,
             _ => Route::Home,
         }
     }
@@ -39,6 +41,7 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
+            Route::Progress => "#/progress".to_string(),
             Route::Play { id, seed: None } => format!("#/play/{id}"),
             Route::Play { id, seed: Some(s) } => format!("#/play/{id}?seed={s}"),
         }
@@ -53,6 +56,7 @@ mod tests {
     fn round_trips_and_defaults_home() {
         for r in [
             Route::Home,
+            Route::Progress,
             Route::play("billing-double-charge"),
             Route::Play {
                 id: "x".into(),

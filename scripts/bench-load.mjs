@@ -1,0 +1,79 @@
+// Load-time figures in headless Chromium against dist/ on loopback:
+//  - navigation to an interactive scenario list, cold (new profile) and warm
+//    (service worker active), median of several runs;
+//  - loading and rendering the progress page with a 500-attempt record.
+// Usage: node scripts/bench-load.mjs [runs]   (after scripts/build)
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { serve } from "./serve.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(path.join(root, "tests/e2e/package.json"));
+const { chromium } = require("playwright-core");
+const runs = Number(process.argv[2] ?? 7);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const server = await serve({ dir: path.join(root, "dist") });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+async function timeList(page) {
+  const t0 = Date.now();
+  await page.goto(server.url);
+  await page.locator('[data-testid="scenario-list"] > li').first().waitFor();
+  await page.getByTestId("start-account-locked").waitFor({ state: "visible" });
+  return Date.now() - t0;
+}
+
+const cold = [];
+const warm = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  cold.push(await timeList(page));
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  warm.push(await timeList(page));
+  await context.close();
+}
+console.log(`load: navigation to an interactive scenario list, median of ${runs}: cold ${median(cold)} ms, warm (service worker) ${median(warm)} ms`);
+
+const bin = path.join(root, "target/release/rapport");
+const sample = existsSync(bin)
+  ? execFileSync(bin, ["sample-progress", "500"]).toString().trim()
+  : execFileSync("cargo", ["run", "--quiet", "--release", "--bin", "rapport", "--", "sample-progress", "500"], { cwd: root }).toString().trim();
+const render = [];
+for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) {
+  const context = await browser.newContext();
+  await context.addInitScript((blob) => localStorage.setItem("rapport.progress", blob), sample);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId("scenario-list").waitFor();
+  const t0 = Date.now();
+  await page.evaluate(() => { location.hash = "#/progress"; });
+  await page.getByTestId("chart-steps").waitFor();
+  await page.getByTestId("attempts").waitFor();
+  render.push(Date.now() - t0);
+  const shown = await page.getByTestId("stat-attempts").innerText();
+  if (shown !== "500") throw new Error(`expected 500 attempts, saw ${shown}`);
+  await context.close();
+}
+console.log(`progress page: a 500-attempt record (${(sample.length / 1024).toFixed(1)} KB) rendered in ${median(render)} ms (median of ${render.length}; app already loaded)`);
+const t0 = Date.now();
+{
+  const context = await browser.newContext();
+  await context.addInitScript((blob) => localStorage.setItem("rapport.progress", blob), sample);
+  const page = await context.newPage();
+  await page.goto(`${server.url}#/progress`);
+  await page.getByTestId("chart-steps").waitFor();
+  console.log(`progress page: opened directly with that record, cold, in ${Date.now() - t0} ms`);
+  await context.close();
+}
+await browser.close();
+await server.close();

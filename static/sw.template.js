@@ -1,0 +1,58 @@
+// Rapport's service worker: after one visit the app works with no network.
+// index.html is fetched network-first (so a new deploy is picked up); every
+// other file is cache-first (its name carries a content hash). The cache name
+// is versioned from the build's files, so a new deploy replaces the old cache.
+const VERSION = "__VERSION__";
+const CACHE = "rapport-" + VERSION;
+const FILES = __FILES__;
+const scoped = (path) => new URL(path, self.registration.scope).href;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(FILES.map(scoped)))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("rapport-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const isPage = request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith("/index.html");
+  if (isPage) {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(scoped("index.html"), copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(scoped("index.html"), { ignoreSearch: true })),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request, { ignoreSearch: true }).then((cached) =>
+      cached ||
+      fetch(request).then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      }),
+    ),
+  );
+});
