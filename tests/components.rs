@@ -33,6 +33,7 @@ fn scenario_list_shows_every_scenario_with_persona_and_difficulty() {
     let html = render::<ScenarioList>(|| ScenarioListProps {
         scenarios: library(),
         problems: vec![],
+        custom: vec![],
     });
     for s in library() {
         assert!(
@@ -58,6 +59,7 @@ fn scenario_list_escapes_hostile_titles() {
         ScenarioListProps {
             scenarios: vec![Rc::new(s)],
             problems: vec![],
+            custom: vec![],
         }
     });
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -71,6 +73,7 @@ fn scenario_list_reports_broken_bundled_files() {
         ScenarioListProps {
             scenarios: vec![],
             problems: broken.diagnostics,
+            custom: vec![],
         }
     });
     assert!(html.contains("library-problems"));
@@ -173,6 +176,7 @@ fn play_page_shows_brief_opening_line_and_reply_box() {
             .find(|s| s.id.0 == "parcel-missing")
             .unwrap(),
         seed: 1,
+        record: true,
     });
     assert!(html.contains("Marked as delivered, never arrived"));
     assert!(html.contains("data-testid=\"customer-message\""));
@@ -285,5 +289,47 @@ mod progress {
         });
         assert!(html.contains("data-testid=\"storage-warning\""));
         assert!(html.contains("storage is full"));
+    }
+}
+
+#[test]
+fn custom_scenarios_are_marked_on_their_cards() {
+    let html = render::<ScenarioList>(|| ScenarioListProps {
+        scenarios: library(),
+        problems: vec![],
+        custom: vec!["parcel-missing".into()],
+    });
+    assert_eq!(html.matches("data-testid=\"custom-badge\"").count(), 1);
+}
+
+mod trainer {
+    use super::*;
+    use rapport::ui::library::{LibraryContext, LibraryState};
+    use yew::prelude::*;
+
+    #[function_component(Host)]
+    fn host() -> Html {
+        let state = use_reducer(LibraryState::load);
+        html! {
+            <ContextProvider<LibraryContext> context={state}>
+                <rapport::ui::TrainerPage />
+            </ContextProvider<LibraryContext>>
+        }
+    }
+
+    #[test]
+    fn trainer_page_offers_an_editor_templates_and_file_loading() {
+        let html = render::<Host>(|| ());
+        assert!(html.contains("data-testid=\"editor\""));
+        assert!(html.contains("data-testid=\"load-files\""));
+        for s in library() {
+            assert!(
+                html.contains(&format!("{} ({})", s.title, s.persona.label())),
+                "template {}",
+                s.id
+            );
+        }
+        assert!(html.contains("Type or load a scenario to check it."));
+        assert!(html.contains("disabled"), "nothing to try or add yet");
     }
 }

@@ -2,6 +2,7 @@
 //! with diagnostics (file, line, column, code, hint) for every problem.
 
 mod bundled;
+mod custom;
 mod diagnostic;
 mod model;
 mod parse;
@@ -9,6 +10,10 @@ mod reader;
 mod validate;
 
 pub use bundled::{bundled, BUNDLED_FILES};
+pub use custom::{
+    check_custom, decode_custom, encode_custom, valid_custom, CustomFile, CUSTOM_FORMAT,
+    MAX_CUSTOM_FILES,
+};
 pub use diagnostic::{Code, Diagnostic, Level};
 pub use model::*;
 pub use parse::{parse, Parsed, DEFAULT_MAX_TURNS, MAX_NODES, MAX_SOURCE_BYTES, OUTCOME_IDS};

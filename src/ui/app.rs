@@ -1,38 +1,17 @@
 //! The app shell: header, routing between the scenario list and a conversation.
 
 use super::env;
+use super::library::{use_library_autosave, LibraryContext, LibraryState};
 use super::progress_state::{use_autosave, ProgressState};
 use super::route::Route;
-use super::{PlayPage, ProgressPage, ScenarioList, StorageBanner};
-use crate::scenario::{bundled, Diagnostic, Scenario};
-use std::rc::Rc;
+use super::{PlayPage, ProgressPage, ScenarioList, StorageBanner, TrainerPage};
 use yew::prelude::*;
-
-/// The bundled library, parsed once.
-#[derive(PartialEq)]
-pub struct Library {
-    pub scenarios: Vec<Rc<Scenario>>,
-    pub problems: Vec<Diagnostic>,
-}
-
-impl Library {
-    pub fn load() -> Library {
-        let mut scenarios = Vec::new();
-        let mut problems = Vec::new();
-        for p in bundled() {
-            problems.extend(p.diagnostics.into_iter().filter(Diagnostic::is_error));
-            scenarios.extend(p.scenario.map(Rc::new));
-        }
-        Library {
-            scenarios,
-            problems,
-        }
-    }
-}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let library = use_memo((), |_| Library::load());
+    let library = use_reducer(LibraryState::load);
+    use_library_autosave(&library);
+    let scenarios = library.all();
     let progress = use_reducer(ProgressState::load);
     use_autosave(&progress);
     let route = use_state(|| Route::from_hash(&env::hash()));
@@ -55,12 +34,13 @@ pub fn app() -> Html {
     }
     let page = match &*route {
         Route::Home => html! {
-            <ScenarioList scenarios={library.scenarios.clone()} problems={library.problems.clone()} />
+            <ScenarioList scenarios={scenarios.clone()} problems={library.problems.clone()} custom={library.custom_ids()} />
         },
         Route::Progress => html! {
-            <ProgressPage scenarios={library.scenarios.clone()} now_ms={env::now_ms()} />
+            <ProgressPage scenarios={scenarios.clone()} now_ms={env::now_ms()} />
         },
-        Route::Play { id, seed } => match library.scenarios.iter().find(|s| s.id.0 == *id) {
+        Route::Trainer => html! { <TrainerPage /> },
+        Route::Play { id, seed } => match scenarios.iter().find(|s| s.id.0 == *id) {
             Some(s) => html! {
                 <PlayPage key={route.to_hash()} scenario={s.clone()} seed={seed.unwrap_or_else(env::fresh_seed)} />
             },
@@ -75,6 +55,7 @@ pub fn app() -> Html {
     };
     let current = |r: Route| if *route == r { Some("page") } else { None };
     html! {
+        <ContextProvider<LibraryContext> context={library.clone()}>
         <ContextProvider<super::progress_state::ProgressContext> context={progress.clone()}>
             <header class="topbar">
                 <a class="brand" href={Route::Home.to_hash()} aria-label="Rapport, all scenarios">
@@ -85,6 +66,7 @@ pub fn app() -> Html {
                 <nav class="nav" aria-label="Main">
                     <a href={Route::Home.to_hash()} aria-current={current(Route::Home)} data-testid="nav-scenarios">{ "Scenarios" }</a>
                     <a href={Route::Progress.to_hash()} aria-current={current(Route::Progress)} data-testid="nav-progress">{ "Progress" }</a>
+                    <a href={Route::Trainer.to_hash()} aria-current={current(Route::Trainer)} data-testid="nav-trainer">{ "Trainers" }</a>
                 </nav>
             </header>
             <main id="content" class="page">
@@ -95,5 +77,6 @@ pub fn app() -> Html {
                 { "Everything stays in this browser. Scored against the seven complaint-handling steps and BE SURE." }
             </footer>
         </ContextProvider<super::progress_state::ProgressContext>>
+        </ContextProvider<LibraryContext>>
     }
 }

@@ -12,6 +12,9 @@ pub struct ScenarioListProps {
     /// Problems in bundled files, shown so nothing fails silently.
     #[prop_or_default]
     pub problems: Vec<Diagnostic>,
+    /// Ids of the trainer's own scenarios, marked on their cards.
+    #[prop_or_default]
+    pub custom: Vec<String>,
 }
 
 #[function_component(ScenarioList)]
@@ -66,6 +69,9 @@ pub fn scenario_list(props: &ScenarioListProps) -> Html {
                             <span class={classes!("badge", format!("persona-{}", s.persona.id()))}>{ s.persona.label() }</span>
                             <span class={classes!("badge", "difficulty", s.difficulty.id())}>{ s.difficulty.id() }</span>
                             <span class="domain">{ &s.domain }</span>
+                            if props.custom.contains(&s.id.0) {
+                                <span class="badge custom" data-testid="custom-badge">{ "custom" }</span>
+                            }
                         </div>
                         <h2 class="card-title">{ &s.title }</h2>
                         <p class="card-summary">{ &s.summary }</p>

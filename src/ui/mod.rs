@@ -9,6 +9,7 @@ pub mod env;
 mod feedback;
 pub mod highlight;
 mod home;
+pub mod library;
 mod mood;
 mod play;
 pub mod progress_page;
@@ -16,6 +17,7 @@ pub mod progress_state;
 mod result;
 pub mod route;
 pub mod storage;
+mod trainer;
 mod transcript;
 
 pub use app::App;
@@ -26,6 +28,7 @@ pub use mood::MoodMeter;
 pub use play::{PlayPage, PlayProps};
 pub use progress_page::{ProgressPage, ProgressPageProps};
 pub use result::{ResultProps, ResultView};
+pub use trainer::TrainerPage;
 pub use transcript::{Transcript, TranscriptProps};
 
 /// Mounts the app into `<main id="app">` (or the body) and marks the page ready.

@@ -16,6 +16,9 @@ use yew::prelude::*;
 pub struct PlayProps {
     pub scenario: Rc<Scenario>,
     pub seed: u64,
+    /// Whether finished attempts go into progress (not for a trainer's preview).
+    #[prop_or(true)]
+    pub record: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -105,7 +108,7 @@ pub fn play_page(props: &PlayProps) -> Html {
     };
     // Record the attempt once, when the conversation ends.
     {
-        let progress = use_context::<ProgressContext>();
+        let progress = use_context::<ProgressContext>().filter(|_| props.record);
         let session = state.session.clone();
         use_effect_with(state.session.is_over(), move |over| {
             if let (true, Some(ctx), Some(a)) = (*over, progress, Attempt::from_session(&session)) {

@@ -7,6 +7,7 @@
 pub enum Route {
     Home,
     Progress,
+    Trainer,
     Play { id: String, seed: Option<u64> },
 }
 
@@ -33,6 +34,7 @@ impl Route {
                 seed,
             },
             _ if path.trim_end_matches('/') == "progress" => Route::Progress,
+            _ if path.trim_end_matches('/') == "trainer" => Route::Trainer,
             _ => Route::Home,
         }
     }
@@ -42,6 +44,7 @@ impl Route {
         match self {
             Route::Home => "#/".to_string(),
             Route::Progress => "#/progress".to_string(),
+            Route::Trainer => "#/trainer".to_string(),
             Route::Play { id, seed: None } => format!("#/play/{id}"),
             Route::Play { id, seed: Some(s) } => format!("#/play/{id}?seed={s}"),
         }
@@ -57,6 +60,7 @@ mod tests {
         for r in [
             Route::Home,
             Route::Progress,
+            Route::Trainer,
             Route::play("billing-double-charge"),
             Route::Play {
                 id: "x".into(),

@@ -1,0 +1,83 @@
+//! Trainers' own scenario files, kept in the browser: the saved list and the
+//! checks that decide whether a file may join the library.
+
+use super::{parse, Code, Diagnostic, Parsed, Scenario};
+use serde::{Deserialize, Serialize};
+
+/// At most this many custom files are kept.
+pub const MAX_CUSTOM_FILES: usize = 50;
+/// Marks a saved list of custom scenario files.
+pub const CUSTOM_FORMAT: &str = "rapport-custom-scenarios";
+
+/// One trainer file, as typed or loaded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomFile {
+    pub name: String,
+    pub source: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    format: String,
+    version: u32,
+    files: Vec<CustomFile>,
+}
+
+/// Serialises the list for storage.
+pub fn encode_custom(files: &[CustomFile]) -> String {
+    let saved = Saved {
+        format: CUSTOM_FORMAT.into(),
+        version: 1,
+        files: files.to_vec(),
+    };
+    serde_json::to_string(&saved).unwrap_or_default()
+}
+
+/// Reads a saved list; `Err` carries a reason (the raw text stays with the caller).
+pub fn decode_custom(raw: &str) -> Result<Vec<CustomFile>, String> {
+    let saved: Saved = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    if saved.format != CUSTOM_FORMAT {
+        return Err(format!(
+            "expected `{CUSTOM_FORMAT}`, found `{}`",
+            saved.format
+        ));
+    }
+    Ok(saved.files)
+}
+
+/// Parses a trainer file and checks it against the ids already in the
+/// library (`taken`): a clash is an error, so a custom file never hides a
+/// bundled scenario.
+pub fn check_custom(file: &CustomFile, taken: &[&str]) -> Parsed {
+    let mut parsed = parse(&file.name, &file.source);
+    if let Some(s) = &parsed.scenario {
+        if taken.contains(&s.id.as_str()) {
+            let at = file.source.find(&format!("\"{}\"", s.id)).unwrap_or(0);
+            let d = Diagnostic::new(
+                Code::E006,
+                format!("scenario id `{}` is already in the library", s.id),
+                &file.name,
+                &file.source,
+                (at, at),
+            )
+            .with_hint("give your scenario its own id, or remove the other one first");
+            parsed.diagnostics.insert(0, d);
+            parsed.scenario = None;
+        }
+    }
+    parsed
+}
+
+/// The scenarios among `files` that are valid and do not clash, in order.
+pub fn valid_custom(files: &[CustomFile], bundled_ids: &[&str]) -> Vec<Scenario> {
+    let mut taken: Vec<String> = bundled_ids.iter().map(|s| s.to_string()).collect();
+    let mut out = Vec::new();
+    for f in files {
+        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+        if let Some(s) = check_custom(f, &refs).scenario {
+            taken.push(s.id.0.clone());
+            out.push(s);
+        }
+    }
+    out
+}

@@ -1,0 +1,393 @@
+//! The trainer page: write or load scenario files, see every problem next to
+//! the source, try the scenario with the real engine, and add it to the
+//! library. Scenario text is shown as text only.
+
+use super::library::{LibraryAction, LibraryContext};
+use super::{storage, PlayPage};
+use crate::scenario::{check_custom, CustomFile, Diagnostic, Level, Parsed, Scenario};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How long typing must pause before the file is checked again.
+const DEBOUNCE_MS: u32 = 350;
+
+fn check(name: &str, source: &str, library: &LibraryContext) -> Parsed {
+    // A file being edited may replace its own earlier version in the library.
+    let taken: Vec<String> = library
+        .bundled
+        .iter()
+        .map(|s| s.id.0.clone())
+        .chain(
+            library
+                .custom_files
+                .iter()
+                .filter(|f| f.name != name)
+                .filter_map(|f| {
+                    crate::scenario::parse(&f.name, &f.source)
+                        .scenario
+                        .map(|s| s.id.0)
+                }),
+        )
+        .collect();
+    let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+    check_custom(
+        &CustomFile {
+            name: name.to_string(),
+            source: source.to_string(),
+        },
+        &refs,
+    )
+}
+
+fn file_name(title: &str) -> String {
+    let stem: String = title
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}.toml",
+        if stem.is_empty() {
+            "my-scenario"
+        } else {
+            &stem
+        }
+    )
+}
+
+#[derive(Properties, PartialEq)]
+struct SourceProps {
+    source: Rc<String>,
+    diagnostics: Rc<Vec<Diagnostic>>,
+    selected: Option<usize>,
+}
+
+fn source_line(n: usize, line: &str, props: &SourceProps) -> Html {
+    let level = props
+        .diagnostics
+        .iter()
+        .filter(|d| d.line == n)
+        .map(|d| d.level)
+        .max();
+    let class = classes!(
+        match level {
+            Some(Level::Error) => Some("error"),
+            Some(Level::Warning) => Some("warning"),
+            None => None,
+        },
+        (props.selected == Some(n)).then_some("selected"),
+    );
+    let text = if line.is_empty() {
+        " ".to_string()
+    } else {
+        line.to_string()
+    };
+    html! { <li {class} id={format!("src-line-{n}")}><code>{ text }</code></li> }
+}
+
+/// The file with line numbers; lines with problems are marked, the selected
+/// one highlighted.
+#[function_component(SourceView)]
+fn source_view(props: &SourceProps) -> Html {
+    html! {
+        <ol class="source" aria-label="Scenario source" data-testid="source-view">
+            { for props.source.lines().enumerate().map(|(i, line)| source_line(i + 1, line, props)) }
+        </ol>
+    }
+}
+
+fn diagnostic_item(d: &Diagnostic, selected: &UseStateHandle<Option<usize>>) -> Html {
+    let line = d.line;
+    let sel = selected.clone();
+    let level = if d.is_error() { "error" } else { "warning" };
+    html! {
+        <li class={level}>
+            <button type="button" class="diag" onclick={Callback::from(move |_| sel.set(Some(line)))}>
+                <span class="where">{ format!("{}:{}", d.line, d.column) }</span>
+                <span class="code">{ format!(" {level}[{:?}] ", d.code) }</span>
+                <span>{ d.message.clone() }</span>
+            </button>
+            if let Some(h) = &d.hint { <p class="hint">{ h.clone() }</p> }
+        </li>
+    }
+}
+
+fn custom_item(f: &CustomFile, library: &LibraryContext) -> Html {
+    let lib = library.clone();
+    let fname = f.name.clone();
+    let valid = library.custom.iter().any(|s| s.file == f.name);
+    html! {
+        <li>
+            <span>{ f.name.clone() }</span>
+            if !valid { <span class="badge difficulty">{ "not valid" }</span> }
+            <button type="button" class="button ghost" aria-label={format!("Remove {}", f.name)}
+                onclick={Callback::from(move |_| lib.dispatch(LibraryAction::Remove(fname.clone())))}>{ "Remove" }</button>
+        </li>
+    }
+}
+
+#[function_component(TrainerPage)]
+pub fn trainer_page() -> Html {
+    let library = use_context::<LibraryContext>().expect("library context");
+    let name = use_state(|| "my-scenario.toml".to_string());
+    let source = use_state(|| Rc::new(String::new()));
+    let parsed = use_state(|| None::<Rc<Parsed>>);
+    let selected = use_state(|| None::<usize>);
+    let preview = use_state(|| None::<Rc<Scenario>>);
+    let notes = use_state(Vec::<String>::new);
+    let readers = use_mut_ref(Vec::new);
+
+    // Check the file once typing pauses.
+    {
+        let parsed = parsed.clone();
+        let library = library.clone();
+        let name = (*name).clone();
+        use_effect_with((source.clone(), name.clone()), move |(src, _)| {
+            let src = (**src).clone();
+            let timeout = gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || {
+                let result = if src.trim().is_empty() {
+                    None
+                } else {
+                    Some(Rc::new(check(&name, &src, &library)))
+                };
+                parsed.set(result);
+            });
+            move || drop(timeout)
+        });
+    }
+
+    // Bring the selected problem's line into view.
+    use_effect_with(*selected, |line| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(n) = line {
+            if let Some(el) = gloo::utils::document().get_element_by_id(&format!("src-line-{n}")) {
+                el.scroll_into_view_with_bool(false);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = line;
+    });
+
+    let on_input = {
+        let source = source.clone();
+        let preview = preview.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            source.set(Rc::new(area.value()));
+            preview.set(None);
+        })
+    };
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let v = input.value().trim().to_string();
+            name.set(if v.ends_with(".toml") {
+                v
+            } else {
+                format!("{v}.toml")
+            });
+        })
+    };
+    let on_template = {
+        let source = source.clone();
+        let name = name.clone();
+        let preview = preview.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some((file, src)) = crate::scenario::BUNDLED_FILES
+                .iter()
+                .find(|(f, _)| *f == select.value())
+            {
+                let template = src.replacen("id = \"", "id = \"my-", 1);
+                name.set(format!("my-{}", file.trim_start_matches("scenarios/")));
+                source.set(Rc::new(template));
+                preview.set(None);
+            }
+        })
+    };
+    let on_files = {
+        let library = library.clone();
+        let notes = notes.clone();
+        let readers = readers.clone();
+        let source = source.clone();
+        let name = name.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            for i in 0..list.length() {
+                let Some(file) = list.get(i) else { continue };
+                let file = gloo::file::File::from(file);
+                let fname = file.name();
+                if file.size() > crate::scenario::MAX_SOURCE_BYTES as u64 {
+                    let mut all = (*notes).clone();
+                    all.push(format!(
+                        "{fname}: refused, it is larger than {} KB",
+                        crate::scenario::MAX_SOURCE_BYTES / 1024
+                    ));
+                    notes.set(all);
+                    continue;
+                }
+                let (library, notes, source, name) =
+                    (library.clone(), notes.clone(), source.clone(), name.clone());
+                let reader = gloo::file::callbacks::read_as_text(&file, move |res| {
+                    let msg = match res {
+                        Err(e) => format!("{fname}: could not be read ({e})"),
+                        Ok(text) => {
+                            let result = check(&fname, &text, &library);
+                            let errors = result.errors().count();
+                            if errors == 0 {
+                                library.dispatch(LibraryAction::Add(CustomFile {
+                                    name: fname.clone(),
+                                    source: text,
+                                }));
+                                format!("{fname}: added to the library")
+                            } else {
+                                // Open the first broken file so its problems show next to the source.
+                                name.set(fname.clone());
+                                source.set(Rc::new(text));
+                                format!(
+                                    "{fname}: {errors} problem{} to fix (opened in the editor)",
+                                    if errors == 1 { "" } else { "s" }
+                                )
+                            }
+                        }
+                    };
+                    let mut all = (*notes).clone();
+                    all.push(msg);
+                    notes.set(all);
+                });
+                readers.borrow_mut().push(reader);
+            }
+            input.set_value("");
+        })
+    };
+    let current = parsed.as_ref().and_then(|p| p.scenario.clone());
+    let on_try = {
+        let preview = preview.clone();
+        let current = current.clone();
+        Callback::from(move |_| preview.set(current.clone().map(Rc::new)))
+    };
+    let on_add = {
+        let library = library.clone();
+        let name = name.clone();
+        let source = source.clone();
+        let notes = notes.clone();
+        let title = current
+            .as_ref()
+            .map(|s| s.title.clone())
+            .unwrap_or_default();
+        Callback::from(move |_| {
+            // An untouched default name becomes one made from the title.
+            let fname = if *name == "my-scenario.toml" {
+                file_name(&title)
+            } else {
+                (*name).clone()
+            };
+            library.dispatch(LibraryAction::Add(CustomFile {
+                name: fname.clone(),
+                source: (**source).clone(),
+            }));
+            name.set(fname.clone());
+            let mut all = (*notes).clone();
+            all.push(format!("{fname}: added to the library"));
+            notes.set(all);
+        })
+    };
+    let on_download = {
+        let name = name.clone();
+        let source = source.clone();
+        Callback::from(move |_| storage::download(&name, "text/plain", &source))
+    };
+    let diagnostics: Rc<Vec<Diagnostic>> = Rc::new(
+        parsed
+            .as_ref()
+            .map(|p| p.diagnostics.clone())
+            .unwrap_or_default(),
+    );
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let templates: Vec<(&str, String)> = crate::scenario::BUNDLED_FILES
+        .iter()
+        .filter_map(|(f, src)| {
+            crate::scenario::parse(f, src)
+                .scenario
+                .map(|s| (*f, format!("{} ({})", s.title, s.persona.label())))
+        })
+        .collect();
+
+    html! {
+        <section class="trainer" aria-labelledby="trainer-title" data-testid="trainer-page">
+            <h1 id="trainer-title">{ "Write and try scenarios" }</h1>
+            <p class="intro">{ "Write a scenario in the editor or load files. Every problem is listed with its line, column, code and a hint, and marked next to the source. Try the scenario with the real engine, then add it to the library: it appears on the home page, marked as yours, and stays in this browser. The format is described in the scenarios guide that comes with Rapport (scenarios/README.md)." }</p>
+            if let Some(e) = &library.storage_error {
+                <div class="notice warn" role="alert">{ e }</div>
+            }
+            <div class="trainer-tools">
+                <label>{ "Start from " }
+                    <select onchange={on_template} data-testid="template">
+                        <option value="" selected=true>{ "a scenario in the library…" }</option>
+                        for (f, label) in templates.iter() { <option value={f.to_string()}>{ label }</option> }
+                    </select>
+                </label>
+                <label class="button">{ "Load .toml files" }
+                    <input type="file" accept=".toml,text/plain" multiple=true class="visually-hidden" onchange={on_files} data-testid="load-files" />
+                </label>
+                <label>{ "File name " }
+                    <input type="text" value={(*name).clone()} onchange={on_name} data-testid="file-name" />
+                </label>
+            </div>
+            if !notes.is_empty() {
+                <ul class="messages" role="status" data-testid="trainer-messages">
+                    for n in notes.iter() { <li>{ n }</li> }
+                </ul>
+            }
+            <div class="editor-grid">
+                <div>
+                    <label for="scenario-source" class="row-label">{ "Scenario (TOML)" }</label>
+                    <textarea id="scenario-source" class="editor" spellcheck="false" value={(**source).clone()}
+                        oninput={on_input} data-testid="editor" rows="22" />
+                    <div class="actions">
+                        <button type="button" class="button primary" disabled={current.is_none()} onclick={on_try} data-testid="try">{ "Try it" }</button>
+                        <button type="button" class="button" disabled={current.is_none()} onclick={on_add} data-testid="add">{ "Add to my library" }</button>
+                        <button type="button" class="button ghost" disabled={source.is_empty()} onclick={on_download} data-testid="download">{ "Download file" }</button>
+                    </div>
+                </div>
+                <div>
+                    <h2 class="row-label">{ "Check" }</h2>
+                    <p class="check-summary" data-testid="check-summary" aria-live="polite">
+                        { match parsed.as_ref() {
+                            None => "Type or load a scenario to check it.".to_string(),
+                            Some(_) if diagnostics.is_empty() => "No problems found.".to_string(),
+                            Some(_) => format!("{errors} error{}, {} warning{}", if errors == 1 { "" } else { "s" }, diagnostics.len() - errors, if diagnostics.len() - errors == 1 { "" } else { "s" }),
+                        } }
+                    </p>
+                    <ul class="diagnostics" data-testid="diagnostics">
+                        { for diagnostics.iter().map(|d| diagnostic_item(d, &selected)) }
+                    </ul>
+                    if !source.is_empty() {
+                        <SourceView source={(*source).clone()} diagnostics={diagnostics.clone()} selected={*selected} />
+                    }
+                </div>
+            </div>
+            if let Some(s) = &*preview {
+                <section class="preview" aria-label="Preview" data-testid="preview">
+                    <h2>{ "Preview (not recorded in progress)" }</h2>
+                    <PlayPage key={format!("{}-{}", s.id, source.len())} scenario={s.clone()} seed={1} record={false} />
+                </section>
+            }
+            <h2>{ "Your scenarios" }</h2>
+            if library.custom_files.is_empty() {
+                <p class="muted">{ "None yet." }</p>
+            } else {
+                <ul class="custom-list" data-testid="custom-list">
+                    { for library.custom_files.iter().map(|f| custom_item(f, &library)) }
+                </ul>
+            }
+        </section>
+    }
+}

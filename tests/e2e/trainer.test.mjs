@@ -1,0 +1,123 @@
+// The trainer page: live checking with positions, a preview on the real
+// engine, and custom scenarios that join and leave the library.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { serve, launch, openPage, shot } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const VALID = `id = "gym-pause"
+title = "<img src=x onerror=alert(1)> Pausing a gym membership"
+persona = "personal"
+difficulty = "easy"
+domain = "Fitness"
+summary = "Ruth wants to pause her membership while she recovers from surgery."
+start = "opening"
+
+[customer]
+name = "Ruth"
+situation = "Ruth has been a member for nine years."
+
+[[nodes]]
+id = "opening"
+say = ["Hello dear, I need to pause my membership for a few months."]
+
+  [[nodes.next]]
+  when = { hit = ["resolve"] }
+  goto = "done"
+
+  [[nodes.next]]
+  goto = "opening"
+
+[[nodes]]
+id = "done"
+end = "resolved"
+say = ["Thank you, that's lovely."]
+`;
+
+test("problems are listed with line and column and marked next to the source", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}#/trainer`);
+  const editor = page.getByTestId("editor");
+  await editor.fill(VALID.replace('persona = "personal"', 'persona = "personnal"').replace('goto = "done"', 'goto = "dnoe"'));
+  const summary = page.getByTestId("check-summary");
+  await page.waitForFunction(() => /error/.test(document.querySelector('[data-testid="check-summary"]').textContent));
+  const list = await page.getByTestId("diagnostics").innerText();
+  assert.match(list, /3:11 error\[E007\] unknown persona `personnal`/);
+  assert.match(list, /did you mean `personal`\?/);
+  assert.match(list, /error\[E005\]/);
+  await page.locator(".diag").first().click();
+  assert.equal(await page.locator(".source li.selected").count(), 1);
+  assert.ok((await page.locator(".source li.error").count()) >= 2);
+  await page.screenshot({ path: shot("trainer-errors"), fullPage: true });
+
+  await editor.fill(VALID);
+  await page.waitForFunction(() => document.querySelector('[data-testid="check-summary"]').textContent.startsWith("0 errors"));
+  assert.match(await summary.innerText(), /0 errors/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a valid scenario can be tried, added to the library, kept, and removed", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}#/trainer`);
+  await page.getByTestId("editor").fill(VALID);
+  const tryButton = page.getByTestId("try");
+  await page.waitForFunction(() => !document.querySelector('[data-testid="try"]').disabled);
+  await tryButton.click();
+  const preview = page.getByTestId("preview");
+  await preview.getByTestId("customer-message").first().waitFor();
+  await preview.getByTestId("reply-input").fill("Of course, Ruth. I'll pause your membership from today.");
+  await preview.getByTestId("reply-input").press("Enter");
+  await preview.getByTestId("result").waitFor();
+
+  await page.getByTestId("add").click();
+  await page.getByTestId("custom-list").waitFor();
+  await page.goto(`${server.url}#/`);
+  const card = page.getByTestId("scenario-gym-pause");
+  await card.waitFor();
+  assert.match(await card.innerText(), /custom/i);
+  assert.match(await card.innerText(), /<img src=x onerror=alert\(1\)> Pausing/, "hostile text shown as text");
+  assert.equal(await page.locator('[data-testid="scenario-list"] img').count(), 0);
+
+  await page.reload();
+  await page.getByTestId("scenario-gym-pause").waitFor();
+  await page.goto(`${server.url}#/trainer`);
+  await page.getByRole("button", { name: /Remove/ }).click();
+  await page.goto(`${server.url}#/`);
+  await page.getByTestId("scenario-list").waitFor();
+  assert.equal(await page.getByTestId("scenario-gym-pause").count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("loading several files adds the valid ones and opens a broken one", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "rapport-"));
+  const good = path.join(dir, "gym-pause.toml");
+  const bad = path.join(dir, "broken.toml");
+  await writeFile(good, VALID);
+  await writeFile(bad, 'id = "broken"\ntitle = \n');
+  const { page } = await openPage(browser);
+  await page.goto(`${server.url}#/trainer`);
+  await page.getByTestId("load-files").setInputFiles([good, bad]);
+  await page.waitForFunction(() => (document.querySelector('[data-testid="trainer-messages"]')?.children.length ?? 0) >= 2);
+  const messages = await page.getByTestId("trainer-messages").innerText();
+  assert.match(messages, /gym-pause\.toml: added to the library/);
+  assert.match(messages, /broken\.toml: 1 problem to fix/);
+  await page.waitForFunction(() => /E001/.test(document.querySelector('[data-testid="diagnostics"]').textContent));
+  await page.close();
+});
