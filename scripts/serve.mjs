@@ -23,9 +23,10 @@ const TYPES = {
 /**
  * Serves `dir` on 127.0.0.1. `port` 0 picks a free one. `block(urlPath)` returning
  * true answers 404 (tests use it to simulate a missing file). `prefix` serves the
- * files under a sub-path such as "/team/rapport/".
+ * files under a sub-path such as "/team/rapport/". `extra` maps paths (below the
+ * prefix) to contents served in addition to the files, for test configurations.
  */
-export async function serve({ dir, port = 0, block = () => false, prefix = "/" } = {}) {
+export async function serve({ dir, port = 0, block = () => false, prefix = "/", extra = {} } = {}) {
   const root = path.resolve(dir);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
@@ -36,6 +37,11 @@ export async function serve({ dir, port = 0, block = () => false, prefix = "/" }
     }
     p = "/" + p.slice(prefix.length);
     if (p.endsWith("/")) p += "index.html";
+    if (Object.hasOwn(extra, p)) {
+      res.writeHead(200, { "content-type": TYPES[path.extname(p)] ?? "text/plain", "cache-control": "no-cache" });
+      res.end(extra[p]);
+      return;
+    }
     const file = path.join(root, path.normalize(p));
     if (!file.startsWith(root) || block(p)) {
       res.writeHead(404).end("not found");

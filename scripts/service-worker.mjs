@@ -6,7 +6,8 @@ import path from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const names = (await readdir(dir)).filter((n) => n !== "sw.js").sort();
+// The site's configuration is read fresh each time, never cached.
+const names = (await readdir(dir)).filter((n) => n !== "sw.js" && n !== "rapport.config.json").sort();
 const hash = createHash("sha256");
 for (const n of names) {
   hash.update(n);

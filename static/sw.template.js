@@ -28,6 +28,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The trainer's configuration is always read fresh.
+  if (url.pathname.endsWith("/rapport.config.json")) return;
   const isPage = request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith("/index.html");
   if (isPage) {
     event.respondWith(

@@ -160,3 +160,57 @@ fn play_runs_a_scripted_conversation() {
         "{out}"
     );
 }
+
+#[test]
+fn package_scorm_writes_a_zip_with_a_manifest_listing_every_file() {
+    let dir = std::env::temp_dir().join(format!("rapport-scorm-test-{}", std::process::id()));
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>x</title>").unwrap();
+    std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
+    std::fs::write(dist.join("scorm.js"), "// glue").unwrap();
+    let out = dir.join("course.zip");
+    let (code, stdout, stderr) = rapport(
+        &[
+            "package",
+            "--scorm",
+            "--dist",
+            dist.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--title",
+            "Team <A> & co",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.trim(), out.to_str().unwrap(), "prints the path");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["app.js", "imsmanifest.xml", "index.html", "scorm.js"]
+    );
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("imsmanifest.xml").unwrap(), &mut manifest)
+        .unwrap();
+    assert!(manifest.contains("<schemaversion>1.2</schemaversion>"));
+    assert!(manifest.contains("adlcp:scormtype=\"sco\" href=\"index.html\""));
+    assert!(manifest.contains("<file href=\"app.js\"/>"));
+    assert!(manifest.contains("Team &lt;A&gt; &amp; co"));
+    let (code, _, err) = rapport(
+        &[
+            "package",
+            "--scorm",
+            "--dist",
+            dir.join("empty").to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(!err.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -269,3 +269,43 @@ fn team_table_has_a_row_per_trainee() {
     assert_eq!(rows[1].trainee, "Trainee 2");
     assert_eq!(rows[1].attempts, 0);
 }
+
+#[test]
+fn xapi_statements_are_valid_and_keep_their_id() {
+    use rapport::progress::xapi::{iso_duration, iso_timestamp, statement, statement_id};
+    let a = attempt(
+        "billing-double-charge-1763900000000-7",
+        "billing-double-charge",
+        1_763_900_000_000,
+        0.74,
+    );
+    let s = statement(&a, "Charged twice");
+    let id = s["id"].as_str().unwrap();
+    assert_eq!(
+        id,
+        statement_id(&a.id),
+        "the same attempt always gives the same id"
+    );
+    assert_ne!(id, statement_id("another attempt"));
+    let parts: Vec<&str> = id.split('-').collect();
+    assert_eq!(
+        parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+        [8, 4, 4, 4, 12]
+    );
+    assert!(parts[2].starts_with('5'), "version 5");
+    assert!(
+        matches!(parts[3].chars().next(), Some('8' | '9' | 'a' | 'b')),
+        "RFC 4122 variant"
+    );
+    assert_eq!(s["result"]["score"]["scaled"], 0.74);
+    assert_eq!(s["result"]["score"]["raw"], 74.0);
+    assert_eq!(s["result"]["extensions"].as_object().unwrap().len(), 13);
+    assert!(
+        s.get("actor").is_none(),
+        "the actor comes from the trainer's configuration"
+    );
+    assert_eq!(iso_duration(95_000), "PT1M35S");
+    assert_eq!(iso_duration(3_600_500), "PT1H0.5S");
+    assert_eq!(iso_timestamp(0), "1970-01-01T00:00:00.000Z");
+    assert_eq!(iso_timestamp(1_763_900_060_123), "2025-11-23T12:14:20.123Z");
+}

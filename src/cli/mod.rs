@@ -2,6 +2,7 @@
 
 mod bench;
 mod check;
+mod package;
 mod play;
 mod sample;
 mod score;
@@ -24,6 +25,8 @@ COMMANDS:
     score                         Grade replies: JSON lines on stdin, one JSON result per line on stdout
                                   Input: {\"reply\": \"...\", \"persona\": \"irate\", \"customer\": \"...\"}
     eval <FILE>                   Precision and recall of the scorer on a labelled file (tests/data/labelled.tsv)
+    package --scorm               Build the app and write a SCORM 1.2 zip for an LMS; prints its path
+          [--dist DIR] [--out FILE] [--title TEXT]
     sample-progress <N> [NAME]    Print a progress file of N attempts played through the engine
     bench                         Print speed figures for the scorer and the engine (use --release)
     help                          Show this message
@@ -46,6 +49,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "bench" => bench::run(out),
         "eval" => eval(&args[1..], out, err),
         "sample-progress" => sample::run(&args[1..], out, err),
+        "package" => package::run(&args[1..], out, err),
         "play" => {
             let stdin = std::io::stdin();
             play::run(&args[1..], &mut stdin.lock(), out, err)

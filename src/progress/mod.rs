@@ -10,6 +10,7 @@ mod envelope;
 mod insights;
 mod store;
 mod team;
+pub mod xapi;
 
 pub use attempt::{Attempt, Line, TRANSCRIPT_KEEP};
 pub use envelope::{decode, encode, merge, DecodeError, Progress, FORMAT, MIN_COMPATIBLE, VERSION};

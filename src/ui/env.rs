@@ -55,3 +55,21 @@ pub fn scroll_top() {
     #[cfg(target_arch = "wasm32")]
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// Tells the page's integration scripts (xAPI, SCORM) that an attempt
+/// finished: a `rapport:statement` event on `window` whose detail is the
+/// statement as JSON text. Nothing is sent unless a trainer configured it.
+pub fn announce_statement(json: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&wasm_bindgen::JsValue::from_str(json));
+        if let Ok(event) =
+            web_sys::CustomEvent::new_with_event_init_dict("rapport:statement", &init)
+        {
+            let _ = gloo::utils::window().dispatch_event(&event);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = json;
+}

@@ -112,6 +112,8 @@ pub fn play_page(props: &PlayProps) -> Html {
         let session = state.session.clone();
         use_effect_with(state.session.is_over(), move |over| {
             if let (true, Some(ctx), Some(a)) = (*over, progress, Attempt::from_session(&session)) {
+                let statement = crate::progress::xapi::statement(&a, &session.scenario().title);
+                env::announce_statement(&statement.to_string());
                 ctx.dispatch(ProgressAction::Record(Box::new(a)));
             }
         });
