@@ -331,5 +331,12 @@ mod trainer {
         }
         assert!(html.contains("Type or load a scenario to check it."));
         assert!(html.contains("disabled"), "nothing to try or add yet");
+        assert!(html.contains("Calibrate the scorer"));
+        assert!(html.contains("data-testid=\"judge-empathize\""));
+        assert!(
+            !html.contains("data-testid=\"judge-broad_knowledge\""),
+            "knowledge needs scenario facts"
+        );
+        assert!(html.contains("data-testid=\"pack-url\""));
     }
 }

@@ -268,3 +268,37 @@ fn second_set_meets_the_floors() {
         0.9,
     );
 }
+
+#[test]
+fn calibration_shows_agreement_and_exports_disagreements_for_eval() {
+    use rapport::scoring::calibration::{compare, export_tsv, Judged};
+    let items = vec![
+        Judged {
+            persona: Persona::Irate,
+            reply: "I'm so sorry. I'll refund it now.".into(),
+            customer: String::new(),
+            human: vec![
+                Criterion::Empathize,
+                Criterion::Sincere,
+                Criterion::Resolve,
+                Criterion::Empowered,
+            ],
+        },
+        Judged {
+            persona: Persona::Irate,
+            reply: "Calm down.".into(),
+            customer: String::new(),
+            // The trainer (wrongly) credits respect.
+            human: vec![Criterion::Respect],
+        },
+    ];
+    let a = compare(&items);
+    assert_eq!(a.per_criterion.len(), 12);
+    assert!(a.disagreements.iter().all(|d| d.item == 1));
+    assert!(a.rate() > 0.9 && a.rate() < 1.0);
+    let tsv = export_tsv(&items, &a);
+    let examples = parse_examples(&tsv).unwrap();
+    assert_eq!(examples.len(), 1, "only the reply with a disagreement");
+    assert_eq!(examples[0].reply, "Calm down.");
+    assert_eq!(examples[0].hits, vec![Criterion::Respect]);
+}

@@ -5,6 +5,7 @@
 //! `grade` looks at one reply in its context; [`Scorecard`] follows a whole
 //! conversation and adds the step-order faults.
 
+pub mod calibration;
 mod card;
 mod criteria;
 pub mod eval;

@@ -3,6 +3,7 @@
 
 mod app;
 mod banner;
+mod calibration;
 pub mod charts;
 mod composer;
 pub mod env;
@@ -11,6 +12,7 @@ pub mod highlight;
 mod home;
 pub mod library;
 mod mood;
+mod pack;
 mod play;
 pub mod progress_page;
 pub mod progress_state;

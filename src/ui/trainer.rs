@@ -2,6 +2,7 @@
 //! the source, try the scenario with the real engine, and add it to the
 //! library. Scenario text is shown as text only.
 
+use super::calibration::Calibration;
 use super::library::{LibraryAction, LibraryContext};
 use super::{storage, PlayPage};
 use crate::scenario::{check_custom, CustomFile, Diagnostic, Level, Parsed, Scenario};
@@ -267,6 +268,58 @@ pub fn trainer_page() -> Html {
             input.set_value("");
         })
     };
+    let pack_url = use_state(|| "packs/".to_string());
+    let on_pack_url = {
+        let pack_url = pack_url.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            pack_url.set(input.value());
+        })
+    };
+    let on_pack = {
+        let (library, notes, source, name, pack_url) = (
+            library.clone(),
+            notes.clone(),
+            source.clone(),
+            name.clone(),
+            pack_url.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (library, notes, source, name, url) = (
+                library.clone(),
+                notes.clone(),
+                source.clone(),
+                name.clone(),
+                (*pack_url).clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut msgs = (*notes).clone();
+                for item in super::pack::load_pack(&url).await {
+                    match item {
+                        Err(e) => msgs.push(e),
+                        Ok(file) => {
+                            let result = check(&file.name, &file.source, &library);
+                            let errors = result.errors().count();
+                            if errors == 0 {
+                                msgs.push(format!("{}: added to the library", file.name));
+                                library.dispatch(LibraryAction::Add(file));
+                            } else {
+                                msgs.push(format!(
+                                    "{}: {errors} problem{} to fix (opened in the editor)",
+                                    file.name,
+                                    if errors == 1 { "" } else { "s" }
+                                ));
+                                name.set(file.name);
+                                source.set(Rc::new(file.source));
+                            }
+                        }
+                    }
+                }
+                notes.set(msgs);
+            });
+        })
+    };
     let current = parsed.as_ref().and_then(|p| p.scenario.clone());
     let on_try = {
         let preview = preview.clone();
@@ -337,6 +390,13 @@ pub fn trainer_page() -> Html {
                 <label class="button">{ "Load .toml files" }
                     <input type="file" accept=".toml,text/plain" multiple=true class="visually-hidden" onchange={on_files} data-testid="load-files" />
                 </label>
+                <form class="pack-form" onsubmit={on_pack}>
+                    <label>{ "Pack on this site " }
+                        <input type="text" value={(*pack_url).clone()} onchange={on_pack_url} data-testid="pack-url"
+                            placeholder="packs/week-1/pack.json" />
+                    </label>
+                    <button type="submit" class="button" data-testid="load-pack">{ "Load pack" }</button>
+                </form>
                 <label>{ "File name " }
                     <input type="text" value={(*name).clone()} onchange={on_name} data-testid="file-name" />
                 </label>
@@ -380,6 +440,7 @@ pub fn trainer_page() -> Html {
                     <PlayPage key={format!("{}-{}", s.id, source.len())} scenario={s.clone()} seed={1} record={false} />
                 </section>
             }
+            <Calibration />
             <h2>{ "Your scenarios" }</h2>
             if library.custom_files.is_empty() {
                 <p class="muted">{ "None yet." }</p>

@@ -121,3 +121,49 @@ test("loading several files adds the valid ones and opens a broken one", async (
   await page.waitForFunction(() => /E001/.test(document.querySelector('[data-testid="diagnostics"]').textContent));
   await page.close();
 });
+
+test("a pack on this site loads; a pack on another site is refused", async () => {
+  const packed = VALID.replace('id = "gym-pause"', 'id = "pack-gym"');
+  const site = await serve({
+    extra: {
+      "/packs/week-1/pack.json": JSON.stringify({ name: "Week 1", files: ["gym.toml", "broken.toml"] }),
+      "/packs/week-1/gym.toml": packed,
+      "/packs/week-1/broken.toml": 'id = "x"\npersona = "grumpy"\n',
+    },
+  });
+  const { page } = await openPage(browser);
+  await page.goto(`${site.url}#/trainer`);
+  await page.getByTestId("pack-url").fill("packs/week-1/pack.json");
+  await page.getByTestId("load-pack").click();
+  await page.waitForFunction(() => (document.querySelector('[data-testid="trainer-messages"]')?.children.length ?? 0) >= 2);
+  const messages = await page.getByTestId("trainer-messages").innerText();
+  assert.match(messages, /gym\.toml: added to the library/);
+  assert.match(messages, /broken\.toml: \d+ problems? to fix/);
+  await page.goto(`${site.url}#/`);
+  await page.getByTestId("scenario-pack-gym").waitFor();
+
+  await page.goto(`${site.url}#/trainer`);
+  await page.getByTestId("pack-url").fill("http://example.com/pack.json");
+  await page.getByTestId("load-pack").click();
+  await page.waitForFunction(() => /another site/.test(document.querySelector('[data-testid="trainer-messages"]')?.textContent ?? ""));
+  await page.close();
+  await site.close();
+});
+
+test("calibration compares a trainer's judgement with the scorer and exports the differences", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(`${server.url}#/trainer`);
+  await page.getByTestId("calibration-reply").fill("Calm down, it's our policy.");
+  await page.getByTestId("judge-respect").check();
+  await page.getByTestId("compare").click();
+  const last = page.getByTestId("calibration-last");
+  await last.waitFor();
+  assert.match(await last.innerText(), /Respect their view\s+yes\s+no/);
+  assert.match(await page.getByTestId("agreement").innerText(), /Agreement over 1 reply: \d+% \(1 disagreement\)/);
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-calibration").click();
+  const file = await (await download).path();
+  const { readFile } = await import("node:fs/promises");
+  assert.match(await readFile(file, "utf8"), /irate\trespect\tCalm down, it's our policy\./);
+  await page.close();
+});

@@ -1,0 +1,115 @@
+//! Loading a scenario pack from a web address on this site: a `.toml` file,
+//! or a `pack.json` listing files next to it:
+//! `{"name": "Onboarding week 1", "files": ["billing.toml", "returns.toml"]}`.
+//! Other sites are refused, so a link cannot pull content from elsewhere.
+
+use crate::scenario::CustomFile;
+#[cfg(target_arch = "wasm32")]
+use crate::scenario::{MAX_CUSTOM_FILES, MAX_SOURCE_BYTES};
+
+/// A pack index.
+#[cfg(target_arch = "wasm32")]
+#[derive(serde::Deserialize)]
+struct Index {
+    #[serde(default)]
+    files: Vec<String>,
+}
+
+/// Resolves `href` against the page and checks it is on this site.
+#[cfg(target_arch = "wasm32")]
+fn same_origin(href: &str, base: &str) -> Result<String, String> {
+    let url = web_sys::Url::new_with_base(href, base)
+        .map_err(|_| format!("`{href}` is not a web address"))?;
+    let here = gloo::utils::window()
+        .location()
+        .origin()
+        .unwrap_or_default();
+    if url.origin() != here {
+        return Err(format!(
+            "`{href}` is on another site ({}); only packs on this site can be loaded",
+            url.origin()
+        ));
+    }
+    Ok(url.href())
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let resp = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: could not be fetched"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{url}: no response"))?;
+    if !resp.ok() {
+        return Err(format!("{url}: the server answered {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: unreadable"))?)
+        .await
+        .map_err(|_| format!("{url}: unreadable"))?;
+    let text = text.as_string().unwrap_or_default();
+    if text.len() > MAX_SOURCE_BYTES {
+        return Err(format!(
+            "{url}: refused, it is larger than {} KB",
+            MAX_SOURCE_BYTES / 1024
+        ));
+    }
+    Ok(text)
+}
+
+/// Fetches the files of the pack at `href`; each file or its error.
+pub async fn load_pack(href: &str) -> Vec<Result<CustomFile, String>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let page = gloo::utils::window().location().href().unwrap_or_default();
+        let url = match same_origin(href.trim(), &page) {
+            Ok(u) => u,
+            Err(e) => return vec![Err(e)],
+        };
+        let name_of = |u: &str| {
+            u.rsplit('/')
+                .next()
+                .unwrap_or(u)
+                .split('?')
+                .next()
+                .unwrap_or(u)
+                .to_string()
+        };
+        if !url.split('?').next().unwrap_or(&url).ends_with(".json") {
+            return vec![fetch_text(&url).await.map(|source| CustomFile {
+                name: name_of(&url),
+                source,
+            })];
+        }
+        let index = match fetch_text(&url).await {
+            Ok(t) => t,
+            Err(e) => return vec![Err(e)],
+        };
+        let index: Index = match serde_json::from_str(&index) {
+            Ok(i) => i,
+            Err(e) => return vec![Err(format!("{url}: not a pack index ({e})"))],
+        };
+        let mut out = Vec::new();
+        for f in index.files.iter().take(MAX_CUSTOM_FILES) {
+            let file = match same_origin(f, &url) {
+                Ok(u) => fetch_text(&u).await.map(|source| CustomFile {
+                    name: name_of(&u),
+                    source,
+                }),
+                Err(e) => Err(e),
+            };
+            out.push(file);
+        }
+        if index.files.len() > MAX_CUSTOM_FILES {
+            out.push(Err(format!(
+                "only the first {MAX_CUSTOM_FILES} files of the pack were loaded"
+            )));
+        }
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = href;
+        vec![Err("packs load in the browser".to_string())]
+    }
+}
