@@ -53,6 +53,20 @@ impl<'de> serde::Deserialize<'de> for Span {
     }
 }
 
+/// Year, month and day (UTC) of a time in milliseconds since the epoch
+/// (the days-to-civil algorithm by Howard Hinnant).
+pub fn civil_date(ms: u64) -> (i64, u32, u32) {
+    let z = (ms / 86_400_000) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 /// Counts the words of a text the way a reader would (runs of letters/digits).
 pub fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
@@ -92,6 +106,13 @@ mod tests {
         // 'é' is two bytes; the '=' after "éé " is the 4th character.
         assert_eq!(line_col(src, 11), (2, 4));
         assert_eq!(line_col(src, 999), (3, 1));
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(951_782_400_000), (2000, 2, 29));
+        assert_eq!(civil_date(1_763_900_060_123), (2025, 11, 23));
     }
 
     #[test]

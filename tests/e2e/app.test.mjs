@@ -1,27 +1,16 @@
 // The built app in real headless Chromium: the library, a full conversation,
 // hostile input, and the fallback when the WebAssembly cannot load.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, shot } from "./harness.mjs";
+import { serve, openPage, shot, useBrowserAndServer } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const SCENARIO = "billing-double-charge";
 
 test("the home page lists the bundled scenarios", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(server.url);
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(env.server.url);
   const cards = page.locator('[data-testid="scenario-list"] > li');
   await cards.first().waitFor();
   assert.ok((await cards.count()) >= 1);
@@ -33,8 +22,8 @@ test("the home page lists the bundled scenarios", async () => {
 });
 
 test("a trainee plays a conversation and sees the result", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(server.url);
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(env.server.url);
   await page.getByTestId(`start-${SCENARIO}`).click();
   const customer = page.getByTestId("customer-message");
   await customer.first().waitFor();
@@ -75,8 +64,8 @@ test("a trainee plays a conversation and sees the result", async () => {
 });
 
 test("replies are shown as text, never run as markup", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${server.url}#/play/${SCENARIO}`);
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/play/${SCENARIO}`);
   const input = page.getByTestId("reply-input");
   await input.waitFor();
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> I\'m sorry';
@@ -92,8 +81,8 @@ test("replies are shown as text, never run as markup", async () => {
 });
 
 test("an over-long reply is refused with a message and kept in the box", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(`${server.url}#/play/${SCENARIO}`);
+  const { page } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/play/${SCENARIO}`);
   const input = page.getByTestId("reply-input");
   await input.waitFor();
   const long = "I understand. ".repeat(200);
@@ -106,8 +95,8 @@ test("an over-long reply is refused with a message and kept in the box", async (
 });
 
 test("a phone-sized screen gets a single-column layout", async () => {
-  const { page } = await openPage(browser, { width: 390, height: 844 });
-  await page.goto(`${server.url}#/play/${SCENARIO}`);
+  const { page } = await openPage(env.browser, { width: 390, height: 844 });
+  await page.goto(`${env.server.url}#/play/${SCENARIO}`);
   await page.getByTestId("reply-input").waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
@@ -117,7 +106,7 @@ test("a phone-sized screen gets a single-column layout", async () => {
 
 test("when the WebAssembly cannot load, the page explains instead of going blank", async () => {
   const broken = await serve({ block: (p) => p.endsWith(".wasm") });
-  const { page } = await openPage(browser);
+  const { page } = await openPage(env.browser);
   await page.goto(broken.url);
   const alert = page.locator(".boot-error");
   await alert.waitFor();
@@ -129,7 +118,7 @@ test("when the WebAssembly cannot load, the page explains instead of going blank
 
 test("the app works when published under a sub-path", async () => {
   const sub = await serve({ prefix: "/team/rapport/" });
-  const { page, errors } = await openPage(browser);
+  const { page, errors } = await openPage(env.browser);
   await page.goto(sub.url);
   await page.getByTestId(`start-${SCENARIO}`).click();
   await page.getByTestId("customer-message").first().waitFor();
@@ -139,7 +128,7 @@ test("the app works when published under a sub-path", async () => {
   await sub.close();
 });
 
-test("the same seed and replies give the same transcript in the browser and natively", async () => {
+test("the same seed and replies give the same transcript in the env.browser and natively", async () => {
   const { execFileSync } = await import("node:child_process");
   const { existsSync } = await import("node:fs");
   const { root } = await import("./harness.mjs");
@@ -161,8 +150,8 @@ test("the same seed and replies give the same transcript in the browser and nati
     .filter((l) => l.startsWith("CUSTOMER: "))
     .map((l) => l.slice("CUSTOMER: ".length));
 
-  const { page } = await openPage(browser);
-  await page.goto(`${server.url}#/play/${SCENARIO}?seed=7`);
+  const { page } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/play/${SCENARIO}?seed=7`);
   const input = page.getByTestId("reply-input");
   const customer = page.getByTestId("customer-message");
   for (const [i, r] of replies.entries()) {

@@ -2,6 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { serve as serveDir } from "../../scripts/serve.mjs";
 
@@ -44,4 +45,22 @@ export async function openPage(browser, viewport = { width: 1280, height: 900 })
 
 export function shot(name) {
   return path.join(shots, `${name}.png`);
+}
+
+/**
+ * Starts a browser and a server for dist/ before a test file's tests and
+ * stops them after; returns an object whose `browser` and `server` are set
+ * once they are up.
+ */
+export function useBrowserAndServer() {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

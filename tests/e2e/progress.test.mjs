@@ -1,22 +1,11 @@
 // Progress that survives reloads and damage, export/import, the team view,
 // and the app working offline after one visit.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch, openPage, shot } from "./harness.mjs";
+import { serve, openPage, shot, useBrowserAndServer } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const SCENARIO = "account-locked";
 const WIN = "I've unlocked your account and sent a reset link; it'll reach your inbox within a minute.";
@@ -36,9 +25,9 @@ async function attemptsShown(page, base) {
 }
 
 test("a finished conversation is on the progress page and survives a reload", async () => {
-  const { page, errors } = await openPage(browser);
-  await finishOne(page, server.url);
-  assert.equal(await attemptsShown(page, server.url), 1);
+  const { page, errors } = await openPage(env.browser);
+  await finishOne(page, env.server.url);
+  assert.equal(await attemptsShown(page, env.server.url), 1);
   await page.reload();
   await page.getByTestId("progress-page").waitFor();
   assert.equal(Number(await page.getByTestId("stat-attempts").innerText()), 1);
@@ -51,8 +40,8 @@ test("a finished conversation is on the progress page and survives a reload", as
 });
 
 test("damaged saved progress is kept, explained, and only replaced on request", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(server.url);
+  const { page } = await openPage(env.browser);
+  await page.goto(env.server.url);
   await page.getByTestId("scenario-list").waitFor();
   const junk = '{"format":"rapport-progress","version":1,"attempts":[{broken';
   await page.evaluate((j) => localStorage.setItem("rapport.progress", j), junk);
@@ -82,25 +71,25 @@ test("damaged saved progress is kept, explained, and only replaced on request", 
 });
 
 test("when storage refuses, the trainee is told and practice goes on", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException("quota", "QuotaExceededError");
     };
   });
   const page = await context.newPage();
-  await finishOne(page, server.url);
+  await finishOne(page, env.server.url);
   const warning = page.getByTestId("storage-warning");
   await warning.waitFor();
   assert.match(await warning.innerText(), /not being saved/);
-  assert.equal(await attemptsShown(page, server.url), 1, "kept in memory");
+  assert.equal(await attemptsShown(page, env.server.url), 1, "kept in memory");
   await context.close();
 });
 
-test("export, then import into another browser, without duplicates; team view", async () => {
-  const { page } = await openPage(browser);
-  await finishOne(page, server.url);
-  await page.goto(`${server.url}#/progress`);
+test("export, then import into another env.browser, without duplicates; team view", async () => {
+  const { page } = await openPage(env.browser);
+  await finishOne(page, env.server.url);
+  await page.goto(`${env.server.url}#/progress`);
   await page.getByTestId("trainee-name").fill("Ana Silva");
   await page.getByTestId("trainee-name").press("Enter");
   const download = page.waitForEvent("download");
@@ -111,8 +100,8 @@ test("export, then import into another browser, without duplicates; team view", 
   assert.equal(json.trainee, "Ana Silva");
   assert.equal(json.attempts.length, 1);
 
-  const { page: other } = await openPage(browser);
-  await other.goto(`${server.url}#/progress`);
+  const { page: other } = await openPage(env.browser);
+  await other.goto(`${env.server.url}#/progress`);
   await other.getByTestId("import").setInputFiles([exported, exported]);
   await other.getByTestId("import-messages").waitFor();
   await other.waitForFunction(() => document.querySelector('[data-testid="stat-attempts"]').textContent === "1");
@@ -126,7 +115,7 @@ test("export, then import into another browser, without duplicates; team view", 
 
 test("after one visit the app loads and plays with the server gone", async () => {
   const own = await serve();
-  const { page, errors } = await openPage(browser);
+  const { page, errors } = await openPage(env.browser);
   await page.goto(own.url);
   await page.getByTestId("scenario-list").waitFor();
   await page.evaluate(async () => {

@@ -1,24 +1,13 @@
 // The trainer page: live checking with positions, a preview on the real
 // engine, and custom scenarios that join and leave the library.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serve, launch, openPage, shot } from "./harness.mjs";
+import { serve, openPage, shot, useBrowserAndServer } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const VALID = `id = "gym-pause"
 title = "<img src=x onerror=alert(1)> Pausing a gym membership"
@@ -50,8 +39,8 @@ say = ["Thank you, that's lovely."]
 `;
 
 test("problems are listed with line and column and marked next to the source", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${server.url}#/trainer`);
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/trainer`);
   const editor = page.getByTestId("editor");
   await editor.fill(VALID.replace('persona = "personal"', 'persona = "personnal"').replace('goto = "done"', 'goto = "dnoe"'));
   const summary = page.getByTestId("check-summary");
@@ -73,8 +62,8 @@ test("problems are listed with line and column and marked next to the source", a
 });
 
 test("a valid scenario can be tried, added to the library, kept, and removed", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${server.url}#/trainer`);
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/trainer`);
   await page.getByTestId("editor").fill(VALID);
   const tryButton = page.getByTestId("try");
   await page.waitForFunction(() => !document.querySelector('[data-testid="try"]').disabled);
@@ -87,7 +76,7 @@ test("a valid scenario can be tried, added to the library, kept, and removed", a
 
   await page.getByTestId("add").click();
   await page.getByTestId("custom-list").waitFor();
-  await page.goto(`${server.url}#/`);
+  await page.goto(`${env.server.url}#/`);
   const card = page.getByTestId("scenario-gym-pause");
   await card.waitFor();
   assert.match(await card.innerText(), /custom/i);
@@ -96,9 +85,9 @@ test("a valid scenario can be tried, added to the library, kept, and removed", a
 
   await page.reload();
   await page.getByTestId("scenario-gym-pause").waitFor();
-  await page.goto(`${server.url}#/trainer`);
+  await page.goto(`${env.server.url}#/trainer`);
   await page.getByRole("button", { name: /Remove/ }).click();
-  await page.goto(`${server.url}#/`);
+  await page.goto(`${env.server.url}#/`);
   await page.getByTestId("scenario-list").waitFor();
   assert.equal(await page.getByTestId("scenario-gym-pause").count(), 0);
   assert.deepEqual(errors, []);
@@ -111,8 +100,8 @@ test("loading several files adds the valid ones and opens a broken one", async (
   const bad = path.join(dir, "broken.toml");
   await writeFile(good, VALID);
   await writeFile(bad, 'id = "broken"\ntitle = \n');
-  const { page } = await openPage(browser);
-  await page.goto(`${server.url}#/trainer`);
+  const { page } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/trainer`);
   await page.getByTestId("load-files").setInputFiles([good, bad]);
   await page.waitForFunction(() => (document.querySelector('[data-testid="trainer-messages"]')?.children.length ?? 0) >= 2);
   const messages = await page.getByTestId("trainer-messages").innerText();
@@ -131,7 +120,7 @@ test("a pack on this site loads; a pack on another site is refused", async () =>
       "/packs/week-1/broken.toml": 'id = "x"\npersona = "grumpy"\n',
     },
   });
-  const { page } = await openPage(browser);
+  const { page } = await openPage(env.browser);
   await page.goto(`${site.url}#/trainer`);
   await page.getByTestId("pack-url").fill("packs/week-1/pack.json");
   await page.getByTestId("load-pack").click();
@@ -151,8 +140,8 @@ test("a pack on this site loads; a pack on another site is refused", async () =>
 });
 
 test("calibration compares a trainer's judgement with the scorer and exports the differences", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(`${server.url}#/trainer`);
+  const { page } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/trainer`);
   await page.getByTestId("calibration-reply").fill("Calm down, it's our policy.");
   await page.getByTestId("judge-respect").check();
   await page.getByTestId("compare").click();
