@@ -186,6 +186,14 @@ mod property {
         }
 
         #[test]
+        fn reading_any_bytes_as_a_zip_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let mut with_eocd = bytes.clone();
+            with_eocd.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 46, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            let _ = rapport::scenario::read_zip(&bytes);
+            let _ = rapport::scenario::read_zip(&with_eocd);
+        }
+
+        #[test]
         fn parsing_mutated_scenarios_never_panics(cut in 0usize..4000, junk in "[\\[\\]={}\"#a-z0-9 \n]{0,40}") {
             let base = rapport::scenario::BUNDLED_FILES[0].1;
             let mut at = cut.min(base.len());
@@ -253,4 +261,64 @@ fn custom_files_round_trip_and_may_not_reuse_an_id() {
     let valid = valid_custom(&files, &[bundled_id.as_str()]);
     assert_eq!(valid.len(), 1);
     assert!(valid[0].id.0.starts_with("mine-"));
+}
+
+mod zip_packs {
+    use rapport::scenario::{read_zip, ArchiveError, BUNDLED_FILES, MAX_SOURCE_BYTES};
+    use std::io::Write;
+
+    fn zip_of(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        for (name, data) in entries {
+            w.start_file(*name, opts).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap();
+        buf.into_inner()
+    }
+
+    #[test]
+    fn reads_the_toml_files_of_stored_and_deflated_packs() {
+        let (_, a) = BUNDLED_FILES[0];
+        let (_, b) = BUNDLED_FILES[1];
+        for method in [
+            zip::CompressionMethod::Stored,
+            zip::CompressionMethod::Deflated,
+        ] {
+            let bytes = zip_of(
+                &[
+                    ("week-1/a.toml", a.as_bytes()),
+                    ("week-1/readme.txt", b"hi"),
+                    ("b.toml", b.as_bytes()),
+                ],
+                method,
+            );
+            let files = read_zip(&bytes).unwrap();
+            let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+            assert_eq!(names, ["a.toml", "b.toml"]);
+            assert_eq!(files[0].source, a);
+        }
+    }
+
+    #[test]
+    fn hostile_or_broken_archives_are_refused_with_a_reason() {
+        assert_eq!(read_zip(b"not a zip at all"), Err(ArchiveError::NotZip));
+        let good = zip_of(
+            &[("a.toml", b"id = \"x\"")],
+            zip::CompressionMethod::Deflated,
+        );
+        assert!(read_zip(&good[..good.len() - 30]).is_err(), "truncated");
+        let huge = vec![b'a'; MAX_SOURCE_BYTES + 1];
+        let bomb = zip_of(&[("big.toml", &huge)], zip::CompressionMethod::Deflated);
+        assert!(matches!(
+            read_zip(&bomb),
+            Err(ArchiveError::TooLarge { .. })
+        ));
+        let mut damaged = good.clone();
+        let at = damaged.len() / 3;
+        damaged[at] ^= 0xff;
+        let _ = read_zip(&damaged); // an error or a garbled file, never a panic
+    }
 }

@@ -1,6 +1,7 @@
 //! Scenarios: the TOML files trainers write, parsed into immutable content,
 //! with diagnostics (file, line, column, code, hint) for every problem.
 
+mod archive;
 mod bundled;
 mod custom;
 mod diagnostic;
@@ -9,6 +10,7 @@ mod parse;
 mod reader;
 mod validate;
 
+pub use archive::{read_zip, ArchiveError, MAX_PACK_BYTES};
 pub use bundled::{bundled, BUNDLED_FILES};
 pub use custom::{
     check_custom, decode_custom, encode_custom, valid_custom, CustomFile, CUSTOM_FORMAT,

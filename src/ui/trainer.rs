@@ -40,6 +40,31 @@ fn check(name: &str, source: &str, library: &LibraryContext) -> Parsed {
     )
 }
 
+/// Adds a valid file to the library, or opens a broken one in the editor so
+/// its problems show next to the source; returns what happened, for the trainer.
+fn add_or_open(
+    file: CustomFile,
+    library: &LibraryContext,
+    source: &UseStateHandle<Rc<String>>,
+    name: &UseStateHandle<String>,
+) -> String {
+    let errors = check(&file.name, &file.source, library).errors().count();
+    if errors == 0 {
+        let msg = format!("{}: added to the library", file.name);
+        library.dispatch(LibraryAction::Add(file));
+        msg
+    } else {
+        let plural = if errors == 1 { "" } else { "s" };
+        let msg = format!(
+            "{}: {errors} problem{plural} to fix (opened in the editor)",
+            file.name
+        );
+        name.set(file.name);
+        source.set(Rc::new(file.source));
+        msg
+    }
+}
+
 fn file_name(title: &str) -> String {
     let stem: String = title
         .to_lowercase()
@@ -236,28 +261,40 @@ pub fn trainer_page() -> Html {
                 }
                 let (library, notes, source, name) =
                     (library.clone(), notes.clone(), source.clone(), name.clone());
+                if fname.to_lowercase().ends_with(".zip") {
+                    let reader = gloo::file::callbacks::read_as_bytes(&file, move |res| {
+                        let mut msgs = (*notes).clone();
+                        let files = res
+                            .map_err(|e| e.to_string())
+                            .and_then(|b| crate::scenario::read_zip(&b).map_err(|e| e.to_string()));
+                        match files {
+                            Err(e) => msgs.push(format!("{fname}: not loaded: {e}")),
+                            Ok(files) if files.is_empty() => {
+                                msgs.push(format!("{fname}: no .toml files inside"))
+                            }
+                            Ok(files) => {
+                                for f in files {
+                                    msgs.push(add_or_open(f, &library, &source, &name));
+                                }
+                            }
+                        }
+                        notes.set(msgs);
+                    });
+                    readers.borrow_mut().push(reader);
+                    continue;
+                }
                 let reader = gloo::file::callbacks::read_as_text(&file, move |res| {
                     let msg = match res {
                         Err(e) => format!("{fname}: could not be read ({e})"),
-                        Ok(text) => {
-                            let result = check(&fname, &text, &library);
-                            let errors = result.errors().count();
-                            if errors == 0 {
-                                library.dispatch(LibraryAction::Add(CustomFile {
-                                    name: fname.clone(),
-                                    source: text,
-                                }));
-                                format!("{fname}: added to the library")
-                            } else {
-                                // Open the first broken file so its problems show next to the source.
-                                name.set(fname.clone());
-                                source.set(Rc::new(text));
-                                format!(
-                                    "{fname}: {errors} problem{} to fix (opened in the editor)",
-                                    if errors == 1 { "" } else { "s" }
-                                )
-                            }
-                        }
+                        Ok(text) => add_or_open(
+                            CustomFile {
+                                name: fname.clone(),
+                                source: text,
+                            },
+                            &library,
+                            &source,
+                            &name,
+                        ),
                     };
                     let mut all = (*notes).clone();
                     all.push(msg);
@@ -298,22 +335,7 @@ pub fn trainer_page() -> Html {
                 for item in super::pack::load_pack(&url).await {
                     match item {
                         Err(e) => msgs.push(e),
-                        Ok(file) => {
-                            let result = check(&file.name, &file.source, &library);
-                            let errors = result.errors().count();
-                            if errors == 0 {
-                                msgs.push(format!("{}: added to the library", file.name));
-                                library.dispatch(LibraryAction::Add(file));
-                            } else {
-                                msgs.push(format!(
-                                    "{}: {errors} problem{} to fix (opened in the editor)",
-                                    file.name,
-                                    if errors == 1 { "" } else { "s" }
-                                ));
-                                name.set(file.name);
-                                source.set(Rc::new(file.source));
-                            }
-                        }
+                        Ok(file) => msgs.push(add_or_open(file, &library, &source, &name)),
                     }
                 }
                 notes.set(msgs);
@@ -387,8 +409,8 @@ pub fn trainer_page() -> Html {
                         for (f, label) in templates.iter() { <option value={f.to_string()}>{ label }</option> }
                     </select>
                 </label>
-                <label class="button">{ "Load .toml files" }
-                    <input type="file" accept=".toml,text/plain" multiple=true class="visually-hidden" onchange={on_files} data-testid="load-files" />
+                <label class="button">{ "Load .toml or .zip files" }
+                    <input type="file" accept=".toml,.zip,text/plain,application/zip" multiple=true class="visually-hidden" onchange={on_files} data-testid="load-files" />
                 </label>
                 <form class="pack-form" onsubmit={on_pack}>
                     <label>{ "Pack on this site " }

@@ -156,3 +156,49 @@ test("calibration compares a trainer's judgement with the scorer and exports the
   assert.match(await readFile(file, "utf8"), /irate\trespect\tCalm down, it's our policy\./);
   await page.close();
 });
+
+/** A zip archive of `entries` ([name, text]), deflated, built with node:zlib. */
+async function zipOf(entries) {
+  const zlib = await import("node:zlib");
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, text] of entries) {
+    const data = Buffer.from(text);
+    const packed = zlib.deflateRawSync(data);
+    const nameBuf = Buffer.from(name);
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16); central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBuf.length, 28); central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, packed);
+    centrals.push(central, nameBuf);
+    offset += 30 + nameBuf.length + packed.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+test("a .zip pack is unpacked and its scenarios join the library", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "rapport-zip-"));
+  const file = path.join(dir, "week-2.zip");
+  await writeFile(file, await zipOf([
+    ["week-2/zip-gym.toml", VALID.replace('id = "gym-pause"', 'id = "zip-gym"')],
+    ["week-2/notes.txt", "not a scenario"],
+  ]));
+  const { page } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/trainer`);
+  await page.getByTestId("load-files").setInputFiles([file]);
+  await page.waitForFunction(() => /zip-gym\.toml: added/.test(document.querySelector('[data-testid="trainer-messages"]')?.textContent ?? ""));
+  await page.goto(`${env.server.url}#/`);
+  await page.getByTestId("scenario-zip-gym").waitFor();
+  await page.close();
+});
