@@ -24,11 +24,13 @@ const TYPES = {
  * Serves `dir` on 127.0.0.1. `port` 0 picks a free one. `block(urlPath)` returning
  * true answers 404 (tests use it to simulate a missing file). `prefix` serves the
  * files under a sub-path such as "/team/rapport/". `extra` maps paths (below the
- * prefix) to contents served in addition to the files, for test configurations.
+ * prefix) to contents served in addition to the files, for test configurations;
+ * `cors` lets pages on other origins read the files.
  */
-export async function serve({ dir, port = 0, block = () => false, prefix = "/", extra = {} } = {}) {
+export async function serve({ dir, port = 0, block = () => false, prefix = "/", extra = {}, cors = false } = {}) {
   const root = path.resolve(dir);
   const server = http.createServer(async (req, res) => {
+    if (cors) res.setHeader("access-control-allow-origin", "*");
     const url = new URL(req.url, "http://127.0.0.1");
     let p = decodeURIComponent(url.pathname);
     if (!p.startsWith(prefix)) {

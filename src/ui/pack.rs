@@ -1,7 +1,9 @@
 //! Loading a scenario pack from a web address on this site: a `.toml` file,
 //! or a `pack.json` listing files next to it:
 //! `{"name": "Onboarding week 1", "files": ["billing.toml", "returns.toml"]}`.
-//! Other sites are refused, so a link cannot pull content from elsewhere.
+//! Other sites are refused, so a link cannot pull content from elsewhere,
+//! unless the site's `rapport.config.json` lists them:
+//! `{"packs": {"allowed_origins": ["https://training.example.com"]}}`.
 
 use crate::scenario::CustomFile;
 #[cfg(target_arch = "wasm32")]
@@ -15,18 +17,51 @@ struct Index {
     files: Vec<String>,
 }
 
-/// Resolves `href` against the page and checks it is on this site.
 #[cfg(target_arch = "wasm32")]
-fn same_origin(href: &str, base: &str) -> Result<String, String> {
+#[derive(serde::Deserialize, Default)]
+struct Config {
+    #[serde(default)]
+    packs: PackConfig,
+}
+
+#[cfg(target_arch = "wasm32")]
+#[derive(serde::Deserialize, Default)]
+struct PackConfig {
+    #[serde(default)]
+    allowed_origins: Vec<String>,
+}
+
+/// Origins the site's configuration allows packs from, besides its own.
+#[cfg(target_arch = "wasm32")]
+async fn allowed_origins() -> Vec<String> {
+    let page = gloo::utils::window().location().href().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new_with_base("rapport.config.json", &page) else {
+        return Vec::new();
+    };
+    match fetch_text(&url.href()).await {
+        Ok(text) => serde_json::from_str::<Config>(&text)
+            .map(|c| c.packs.allowed_origins)
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Resolves `href` against `base` and checks it is on this site or an
+/// allowed one.
+#[cfg(target_arch = "wasm32")]
+fn same_origin(href: &str, base: &str, allowed: &[String]) -> Result<String, String> {
     let url = web_sys::Url::new_with_base(href, base)
         .map_err(|_| format!("`{href}` is not a web address"))?;
     let here = gloo::utils::window()
         .location()
         .origin()
         .unwrap_or_default();
-    if url.origin() != here {
+    let listed = allowed
+        .iter()
+        .any(|o| o.trim_end_matches('/') == url.origin());
+    if url.origin() != here && !listed {
         return Err(format!(
-            "`{href}` is on another site ({}); only packs on this site can be loaded",
+            "`{href}` is on another site ({}); only packs on this site, or on sites listed in rapport.config.json, can be loaded",
             url.origin()
         ));
     }
@@ -62,7 +97,8 @@ pub async fn load_pack(href: &str) -> Vec<Result<CustomFile, String>> {
     #[cfg(target_arch = "wasm32")]
     {
         let page = gloo::utils::window().location().href().unwrap_or_default();
-        let url = match same_origin(href.trim(), &page) {
+        let allowed = allowed_origins().await;
+        let url = match same_origin(href.trim(), &page, &allowed) {
             Ok(u) => u,
             Err(e) => return vec![Err(e)],
         };
@@ -91,7 +127,7 @@ pub async fn load_pack(href: &str) -> Vec<Result<CustomFile, String>> {
         };
         let mut out = Vec::new();
         for f in index.files.iter().take(MAX_CUSTOM_FILES) {
-            let file = match same_origin(f, &url) {
+            let file = match same_origin(f, &url, &allowed) {
                 Ok(u) => fetch_text(&u).await.map(|source| CustomFile {
                     name: name_of(&u),
                     source,

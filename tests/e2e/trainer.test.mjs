@@ -202,3 +202,17 @@ test("a .zip pack is unpacked and its scenarios join the library", async () => {
   await page.getByTestId("scenario-zip-gym").waitFor();
   await page.close();
 });
+
+test("a pack on another site loads only when the configuration allows that site", async () => {
+  const other = await serve({ cors: true, extra: { "/pack/other-gym.toml": VALID.replace('id = "gym-pause"', 'id = "other-gym"') } });
+  const origin = new URL(other.url).origin;
+  const site = await serve({ extra: { "/rapport.config.json": JSON.stringify({ packs: { allowed_origins: [origin] } }) } });
+  const { page } = await openPage(env.browser);
+  await page.goto(`${site.url}#/trainer`);
+  await page.getByTestId("pack-url").fill(`${origin}/pack/other-gym.toml`);
+  await page.getByTestId("load-pack").click();
+  await page.waitForFunction(() => /other-gym\.toml: added/.test(document.querySelector('[data-testid="trainer-messages"]')?.textContent ?? ""));
+  await page.close();
+  await site.close();
+  await other.close();
+});
