@@ -124,6 +124,14 @@ impl Scorecard {
         }
     }
 
+    /// Folds how the conversation ended into the total: a fifth of it is
+    /// the outcome's `credit` in `[0, 1]` (a satisfied customer is the goal).
+    pub fn with_outcome(mut self, credit: f32) -> Scorecard {
+        let t = 0.8 * self.total + 0.2 * credit.clamp(0.0, 1.0);
+        self.total = (t * 100.0).round() / 100.0;
+        self
+    }
+
     pub fn get(&self, c: Criterion) -> &CriterionSummary {
         &self.criteria[c as usize]
     }

@@ -58,6 +58,17 @@ impl Outcome {
         }
     }
 
+    /// How much this ending counts towards the conversation score, in `[0, 1]`.
+    pub fn credit(self) -> f32 {
+        match self {
+            Outcome::ResolvedSatisfied | Outcome::Escalated { warm: true } => 1.0,
+            Outcome::ResolvedUnhappy => 0.4,
+            Outcome::Escalated { warm: false } => 0.3,
+            Outcome::TraineeEnded | Outcome::OutOfTurns => 0.2,
+            Outcome::CustomerHungUp | Outcome::AgentHungUp => 0.0,
+        }
+    }
+
     /// True for the endings a trainee should aim for.
     pub fn is_good(self) -> bool {
         matches!(

@@ -98,11 +98,17 @@ impl Session {
         self.last_ms.saturating_sub(self.started_ms)
     }
 
-    /// The scorecard so far (final once the session is over).
+    /// The scorecard so far (final once the session is over, when the ending
+    /// counts towards the total).
     pub fn scorecard(&self) -> Scorecard {
         let assessments: Vec<Assessment> =
             self.turns.iter().map(|t| t.assessment.clone()).collect();
-        Scorecard::from_turns(&assessments, self.emotional(), self.is_over(), &self.beyond)
+        let card =
+            Scorecard::from_turns(&assessments, self.emotional(), self.is_over(), &self.beyond);
+        match self.outcome {
+            Some(o) => card.with_outcome(o.credit()),
+            None => card,
+        }
     }
 
     fn emotional(&self) -> bool {
