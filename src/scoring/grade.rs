@@ -1,13 +1,16 @@
 //! Grading one reply: each criterion, the flags, the persona's adjustments and
 //! the total.
 
+use super::flags::detect_flags;
 use super::lexicon as lx;
-use super::matching::{Hit, Reply};
+use super::matching::{overlaps, Hit, Reply};
+use super::questions::questions;
+use super::reflect::{content_stems, stem};
+use super::total::total;
 use super::{
     facts, persona_rules, Assessment, Context, Criterion, CriterionScore, Evidence, Flag, FlagId,
     QuestionKinds, Severity, MAX_GRADED_BYTES,
 };
-use crate::persona::Persona;
 use crate::text::{self, Span};
 
 /// Grades `reply` in its context. Never panics; replies longer than
@@ -409,163 +412,4 @@ impl Grader<'_> {
         };
         (s, e)
     }
-}
-
-/// `outer` covers all of `inner`.
-fn contains(outer: Span, inner: Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-const STOPWORDS: &[&str] = &[
-    "the", "and", "that", "this", "with", "have", "from", "your", "you", "what", "when", "will",
-    "would", "could", "should", "there", "their", "they", "them", "been", "were", "just", "about",
-    "into", "than", "then", "also", "very", "really", "because", "still", "again", "even", "some",
-    "want", "need", "know", "like", "does", "doing", "done", "here", "where", "which", "while",
-    "only", "over", "after", "before", "being", "thing", "things", "going", "make", "made", "said",
-    "says", "tell", "told", "yes", "okay", "please", "thank", "thanks", "sorry", "hello", "today",
-    "time", "more", "much", "many", "every", "other", "them", "these", "those", "there", "whats",
-];
-
-fn stem(word: &str) -> Option<&str> {
-    if word.chars().count() < 4 || STOPWORDS.contains(&word) {
-        return None;
-    }
-    let end = word.char_indices().nth(5).map_or(word.len(), |(i, _)| i);
-    Some(&word[..end])
-}
-
-fn content_stems(text: &str) -> Vec<String> {
-    let toks = text::tokenize(text);
-    let mut out: Vec<String> = Vec::new();
-    for t in &toks.tokens {
-        if let Some(s) = stem(&t.norm) {
-            if !out.iter().any(|x| x == s) {
-                out.push(s.to_string());
-            }
-        }
-    }
-    out
-}
-
-/// Question sentences, classified; hostile ones (overlapping a flag) and
-/// satisfaction checks do not count.
-fn questions(r: &Reply, flags: &[Flag]) -> (QuestionKinds, Vec<Evidence>) {
-    let mut kinds = QuestionKinds::default();
-    let mut e = Vec::new();
-    let checks = r.find(lx::check());
-    let in_sentence = |list: &[Hit], sentence: usize| {
-        list.iter()
-            .any(|h| r.tokens.tokens[h.m.first].sentence == sentence)
-    };
-    let basic = r.find_any(lx::question_basic());
-    let detail = r.find_any(lx::question_detail());
-    let assess = r.find_any(lx::question_assessment());
-    for (i, span) in r.question_sentences() {
-        if flags.iter().any(|f| overlaps(f.span, span)) || in_sentence(&checks, i) {
-            continue;
-        }
-        let note = if in_sentence(&assess, i) {
-            kinds.assessment = true;
-            "assessment question"
-        } else if in_sentence(&detail, i) {
-            kinds.detail = true;
-            "detail question"
-        } else {
-            kinds.basic = true;
-            if in_sentence(&basic, i) {
-                "basic question"
-            } else {
-                "clarifying question"
-            }
-        };
-        e.push(Evidence {
-            span,
-            note: note.into(),
-        });
-    }
-    (kinds, e)
-}
-
-/// Every flagged mistake; one span is flagged once, by the first list that
-/// claims it.
-fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
-    let warm = !r.find(lx::warm_transfer()).is_empty();
-    let lists: [(FlagId, &[crate::text::Pattern]); 12] = [
-        (FlagId::HangUp, lx::flag_hang_up()),
-        (FlagId::Insult, lx::flag_insult()),
-        (FlagId::CalmDown, lx::flag_calm_down()),
-        (FlagId::Blame, lx::flag_blame()),
-        (FlagId::NotMyJob, lx::flag_not_my_job()),
-        (FlagId::PolicyShield, lx::flag_policy_shield()),
-        (FlagId::Argue, lx::flag_argue()),
-        (FlagId::NonApology, lx::flag_non_apology()),
-        (FlagId::AdmitsLiability, lx::flag_liability()),
-        (FlagId::ColdTransfer, lx::flag_cold_transfer()),
-        (FlagId::SalesPitch, lx::flag_sales()),
-        (FlagId::NegativeLanguage, lx::flag_negative()),
-    ];
-    let mut flags: Vec<Flag> = Vec::new();
-    for (id, list) in lists {
-        if (id == FlagId::ColdTransfer && warm)
-            || (id == FlagId::AdmitsLiability && ctx.may_admit_fault)
-        {
-            continue;
-        }
-        for h in r.find(list) {
-            let sentence = r.tokens.tokens[h.m.first].sentence;
-            let same_sentence = |f: &Flag| {
-                f.id == id
-                    && r.tokens
-                        .sentences
-                        .get(sentence)
-                        .is_some_and(|s| overlaps(s.span, f.span))
-            };
-            if flags
-                .iter()
-                .any(|f| contains(f.span, h.span) || same_sentence(f))
-            {
-                continue;
-            }
-            let mut severity = id.base_severity();
-            if id == FlagId::SalesPitch && (ctx.customer_upset || ctx.persona == Persona::Irate) {
-                severity = Severity::Severe;
-            }
-            flags.push(Flag {
-                id,
-                span: h.span,
-                severity,
-            });
-        }
-    }
-    flags.sort_by_key(|f| f.span);
-    flags
-}
-
-/// Weighted rubric coverage minus penalties, plus persona notes, in `[0, 1]`.
-fn total(a: &Assessment, persona: Persona) -> f32 {
-    let weight = |c: Criterion| match (persona, c) {
-        (Persona::Analytical, Criterion::BroadKnowledge) => 2.0,
-        (Persona::Irate, Criterion::Empathize) => 1.5,
-        (Persona::Personal, Criterion::Sincere) => 1.5,
-        (Persona::Rushed, Criterion::Resolve) => 1.5,
-        (Persona::Functional, Criterion::Question) => 1.25,
-        _ => 1.0,
-    };
-    let sum = |list: &[Criterion]| -> f32 {
-        list.iter()
-            .map(|c| a.get(*c))
-            .filter(|s| s.applicable || s.score > 0.0)
-            .map(|s| s.score * weight(s.criterion))
-            .sum()
-    };
-    let steps = (sum(&Criterion::STEPS) / 2.5).min(1.0);
-    let be_sure = (sum(&Criterion::BE_SURE) / 3.5).min(1.0);
-    let penalty: f32 = a.flags.iter().map(|f| f.severity.penalty()).sum();
-    let notes: f32 = a.notes.iter().map(|n| n.delta).sum();
-    let t = (0.5 * steps + 0.5 * be_sure - penalty + notes).clamp(0.0, 1.0);
-    (t * 100.0).round() / 100.0
 }

@@ -186,3 +186,13 @@ fn repair_typos(tokens: &mut Tokens) {
         }
     }
 }
+
+/// `outer` covers all of `inner`.
+pub fn contains(outer: Span, inner: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// The two spans share at least one byte.
+pub fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}

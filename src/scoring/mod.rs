@@ -10,10 +10,14 @@ mod card;
 mod criteria;
 pub mod eval;
 mod facts;
+mod flags;
 mod grade;
 pub mod lexicon;
 mod matching;
 mod persona_rules;
+mod questions;
+mod reflect;
+mod total;
 
 pub use card::{Fault, Scorecard};
 pub use criteria::{Criterion, FlagId, Rubric, Severity};

@@ -6,6 +6,7 @@ mod banner;
 mod calibration;
 pub mod charts;
 mod composer;
+mod diagnostics;
 pub mod env;
 mod feedback;
 pub mod highlight;

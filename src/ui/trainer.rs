@@ -3,9 +3,10 @@
 //! library. Scenario text is shown as text only.
 
 use super::calibration::Calibration;
+use super::diagnostics::{diagnostic_item, SourceView};
 use super::library::{LibraryAction, LibraryContext};
 use super::{storage, PlayPage};
-use crate::scenario::{check_custom, CustomFile, Diagnostic, Level, Parsed, Scenario};
+use crate::scenario::{check_custom, CustomFile, Diagnostic, Parsed, Scenario};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -84,63 +85,6 @@ fn file_name(title: &str) -> String {
             &stem
         }
     )
-}
-
-#[derive(Properties, PartialEq)]
-struct SourceProps {
-    source: Rc<String>,
-    diagnostics: Rc<Vec<Diagnostic>>,
-    selected: Option<usize>,
-}
-
-fn source_line(n: usize, line: &str, props: &SourceProps) -> Html {
-    let level = props
-        .diagnostics
-        .iter()
-        .filter(|d| d.line == n)
-        .map(|d| d.level)
-        .max();
-    let class = classes!(
-        match level {
-            Some(Level::Error) => Some("error"),
-            Some(Level::Warning) => Some("warning"),
-            None => None,
-        },
-        (props.selected == Some(n)).then_some("selected"),
-    );
-    let text = if line.is_empty() {
-        " ".to_string()
-    } else {
-        line.to_string()
-    };
-    html! { <li {class} id={format!("src-line-{n}")}><code>{ text }</code></li> }
-}
-
-/// The file with line numbers; lines with problems are marked, the selected
-/// one highlighted.
-#[function_component(SourceView)]
-fn source_view(props: &SourceProps) -> Html {
-    html! {
-        <ol class="source" aria-label="Scenario source" data-testid="source-view">
-            { for props.source.lines().enumerate().map(|(i, line)| source_line(i + 1, line, props)) }
-        </ol>
-    }
-}
-
-fn diagnostic_item(d: &Diagnostic, selected: &UseStateHandle<Option<usize>>) -> Html {
-    let line = d.line;
-    let sel = selected.clone();
-    let level = if d.is_error() { "error" } else { "warning" };
-    html! {
-        <li class={level}>
-            <button type="button" class="diag" onclick={Callback::from(move |_| sel.set(Some(line)))}>
-                <span class="where">{ format!("{}:{}", d.line, d.column) }</span>
-                <span class="code">{ format!(" {level}[{:?}] ", d.code) }</span>
-                <span>{ d.message.clone() }</span>
-            </button>
-            if let Some(h) = &d.hint { <p class="hint">{ h.clone() }</p> }
-        </li>
-    }
 }
 
 fn custom_item(f: &CustomFile, library: &LibraryContext) -> Html {
