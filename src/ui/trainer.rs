@@ -15,21 +15,13 @@ const DEBOUNCE_MS: u32 = 350;
 
 fn check(name: &str, source: &str, library: &LibraryContext) -> Parsed {
     // A file being edited may replace its own earlier version in the library.
+    // The library's scenarios are already parsed; only the file being
+    // checked is parsed here.
     let taken: Vec<String> = library
         .bundled
         .iter()
+        .chain(library.custom.iter().filter(|s| s.file != name))
         .map(|s| s.id.0.clone())
-        .chain(
-            library
-                .custom_files
-                .iter()
-                .filter(|f| f.name != name)
-                .filter_map(|f| {
-                    crate::scenario::parse(&f.name, &f.source)
-                        .scenario
-                        .map(|s| s.id.0)
-                }),
-        )
         .collect();
     let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
     check_custom(
@@ -330,12 +322,14 @@ pub fn trainer_page() -> Html {
             .unwrap_or_default(),
     );
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let templates: Vec<(&str, String)> = crate::scenario::BUNDLED_FILES
+    let templates: Vec<(String, String)> = library
+        .bundled
         .iter()
-        .filter_map(|(f, src)| {
-            crate::scenario::parse(f, src)
-                .scenario
-                .map(|s| (*f, format!("{} ({})", s.title, s.persona.label())))
+        .map(|s| {
+            (
+                s.file.clone(),
+                format!("{} ({})", s.title, s.persona.label()),
+            )
         })
         .collect();
 
@@ -350,7 +344,7 @@ pub fn trainer_page() -> Html {
                 <label>{ "Start from " }
                     <select onchange={on_template} data-testid="template">
                         <option value="" selected=true>{ "a scenario in the library…" }</option>
-                        for (f, label) in templates.iter() { <option value={f.to_string()}>{ label }</option> }
+                        for (f, label) in templates.iter() { <option value={f.clone()}>{ label }</option> }
                     </select>
                 </label>
                 <label class="button">{ "Load .toml or .zip files" }
