@@ -146,6 +146,16 @@ fn broad_knowledge_follows_the_facts() {
 }
 
 #[test]
+fn a_rushed_customer_gets_no_hint_to_ask_more_questions() {
+    let a = as_(Persona::Rushed, "I'll send a new one today.");
+    assert!(a.get(Criterion::Question).hint.is_none());
+    assert!(as_(Persona::Irate, "I'll send a new one today.")
+        .get(Criterion::Question)
+        .hint
+        .is_some());
+}
+
+#[test]
 fn persona_changes_the_total() {
     let long = format!(
         "I'll refund it now. {}",

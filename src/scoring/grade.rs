@@ -11,6 +11,7 @@ use super::{
     facts, persona_rules, Assessment, Context, Criterion, CriterionScore, Evidence, Flag, FlagId,
     QuestionKinds, Severity, MAX_GRADED_BYTES,
 };
+use crate::persona::Persona;
 use crate::text::{self, Span};
 
 /// Grades `reply` in its context. Never panics; replies longer than
@@ -73,7 +74,15 @@ impl Grader<'_> {
         let score = score.clamp(0.0, 1.0);
         // No nagging about a step the trainee already did earlier on.
         let done_before = self.ctx.previous.iter().any(|a| a.hit(c));
-        let hint = (applicable && score < 0.5 && !done_before).then(|| c.hint().to_string());
+        // A customer in a hurry wants the fix, not questions or paraphrase:
+        // hinting at those would contradict the persona's own advice.
+        let off_script = self.ctx.persona == Persona::Rushed
+            && matches!(
+                c,
+                Criterion::Question | Criterion::Listen | Criterion::Understand
+            );
+        let hint = (applicable && score < 0.5 && !done_before && !off_script)
+            .then(|| c.hint().to_string());
         self.criteria.push(CriterionScore {
             criterion: c,
             score,
