@@ -25,13 +25,20 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
     let flags = detect_flags(&r, ctx);
     let warm_transfer = !r.find(lx::warm_transfer()).is_empty()
         && !flags.iter().any(|f| f.id == FlagId::ColdTransfer);
-    let (questions, question_evidence) = questions(&r, &flags);
+    // Lists several criteria consult, matched once.
+    let shared = Shared {
+        checks: r.find(lx::check()),
+        follow: r.find(lx::follow_commit()),
+        respect: r.find(lx::respect()),
+    };
+    let (questions, question_evidence) = questions(&r, &flags, &shared.checks);
     // Facts are the trainer's own words: match them as typed, unrepaired.
     let fact_hits = facts::check(ctx.facts, &text::tokenize(r.text));
     let mut g = Grader {
         r: &r,
         ctx,
         flags: &flags,
+        shared: &shared,
         criteria: Vec::with_capacity(13),
     };
     g.score_all(question_evidence, questions, &fact_hits);
@@ -53,10 +60,18 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
     a
 }
 
+/// Matches used by more than one criterion.
+struct Shared {
+    checks: Vec<Hit>,
+    follow: Vec<Hit>,
+    respect: Vec<Hit>,
+}
+
 struct Grader<'a> {
     r: &'a Reply<'a>,
     ctx: &'a Context<'a>,
     flags: &'a [Flag],
+    shared: &'a Shared,
     criteria: Vec<CriterionScore>,
 }
 
@@ -164,13 +179,13 @@ impl Grader<'_> {
         let fix_offered =
             resolve >= 0.5 || self.ctx.previous.iter().any(|a| a.hit(Criterion::Resolve));
         // Check
-        let hits = r.find(lx::check());
+        let hits = &self.shared.checks;
         let s = if hits.is_empty() { 0.0 } else { 1.0 };
         self.push(
             Criterion::Check,
             s,
             fix_offered,
-            ev(&hits, "checks the solution works for them"),
+            ev(hits, "checks the solution works for them"),
         );
         // Follow up
         let (s, e) = self.follow_up();
@@ -179,7 +194,7 @@ impl Grader<'_> {
         let (s, e) = self.knowledge(fact_hits);
         self.push(Criterion::BroadKnowledge, s, !self.ctx.facts.is_empty(), e);
         // Eager ("absolutely" in "you're absolutely right" is respect, not eagerness)
-        let respect_hits = r.find(lx::respect());
+        let respect_hits = &self.shared.respect;
         let hits: Vec<Hit> = r
             .find(lx::eager())
             .into_iter()
@@ -229,7 +244,7 @@ impl Grader<'_> {
         e.extend(ev(&ask, "asks what they expect"));
         self.push(Criterion::Understand, s, true, e);
         // Respect
-        let hits = r.find(lx::respect());
+        let hits = &self.shared.respect;
         let polite = r.find(lx::politeness());
         let s = if !hits.is_empty() {
             1.0
@@ -238,7 +253,7 @@ impl Grader<'_> {
         } else {
             0.0
         };
-        let mut e = ev(&hits, "treats their view as valid");
+        let mut e = ev(hits, "treats their view as valid");
         e.extend(ev(&polite, "polite"));
         let (mut s, mut e) = self.cancelled(s, e);
         if let Some(span) = self.spans_of(FlagId::Argue).first() {
@@ -305,7 +320,7 @@ impl Grader<'_> {
     fn resolve(&self) -> (f32, Vec<Evidence>) {
         let r = self.r;
         // "I'll send you a confirmation" is follow-through, not the fix itself.
-        let follow = r.find(lx::follow_commit());
+        let follow = &self.shared.follow;
         let own: Vec<Hit> = r
             .find(lx::resolve_own())
             .into_iter()
@@ -337,11 +352,7 @@ impl Grader<'_> {
         let r = self.r;
         let parts = [
             // Each part shows follow-through on its own except a bare time.
-            (
-                r.find(lx::follow_commit()),
-                0.6,
-                "commits to a next contact",
-            ),
+            (self.shared.follow.clone(), 0.6, "commits to a next contact"),
             (r.find(lx::follow_time()), 0.3, "gives a time"),
             (
                 r.find(lx::follow_reference()),
@@ -390,7 +401,7 @@ impl Grader<'_> {
 
     fn empowered(&self) -> (f32, Vec<Evidence>) {
         let r = self.r;
-        let follow = r.find(lx::follow_commit());
+        let follow = &self.shared.follow;
         let own: Vec<Hit> = r
             .find(lx::empowered())
             .into_iter()

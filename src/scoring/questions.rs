@@ -5,11 +5,10 @@ use super::matching::{overlaps, Hit, Reply};
 use super::{Evidence, Flag, QuestionKinds};
 
 /// Question sentences, classified; hostile ones (overlapping a flag) and
-/// satisfaction checks do not count.
-pub fn questions(r: &Reply, flags: &[Flag]) -> (QuestionKinds, Vec<Evidence>) {
+/// satisfaction checks (`checks`, the reply's check phrases) do not count.
+pub fn questions(r: &Reply, flags: &[Flag], checks: &[Hit]) -> (QuestionKinds, Vec<Evidence>) {
     let mut kinds = QuestionKinds::default();
     let mut e = Vec::new();
-    let checks = r.find(lx::check());
     let in_sentence = |list: &[Hit], sentence: usize| {
         list.iter()
             .any(|h| r.tokens.tokens[h.m.first].sentence == sentence)
@@ -18,7 +17,7 @@ pub fn questions(r: &Reply, flags: &[Flag]) -> (QuestionKinds, Vec<Evidence>) {
     let detail = r.find_any(lx::question_detail());
     let assess = r.find_any(lx::question_assessment());
     for (i, span) in r.question_sentences() {
-        if flags.iter().any(|f| overlaps(f.span, span)) || in_sentence(&checks, i) {
+        if flags.iter().any(|f| overlaps(f.span, span)) || in_sentence(checks, i) {
             continue;
         }
         let note = if in_sentence(&assess, i) {
