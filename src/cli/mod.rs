@@ -24,7 +24,9 @@ COMMANDS:
                                   type /end to end the conversation
     score                         Grade replies: JSON lines on stdin, one JSON result per line on stdout
                                   Input: {\"reply\": \"...\", \"persona\": \"irate\", \"customer\": \"...\"}
-    eval <FILE>                   Precision and recall of the scorer on a labelled file (tests/data/labelled.tsv)
+    eval <FILES or FOLDERS>...    Precision, recall, F1 and agreement of the scorer on labelled replies
+          [--split all|dev|sealed]  Corpus lines by source: the sealed side prints figures only
+          [--format json]
     package --scorm               Build the app and write a SCORM 1.2 zip for an LMS; prints its path
           [--dist DIR] [--out FILE] [--title TEXT]
     sample-progress <N> [NAME]    Print a progress file of N attempts played through the engine
@@ -72,24 +74,91 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 }
 
 fn eval(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let path = args
-        .first()
-        .map_or("tests/data/labelled.tsv", String::as_str);
-    let src = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(err, "rapport eval: {path}: {e}");
-            return 2;
-        }
-    };
-    match crate::scoring::eval::parse_examples(&src) {
-        Ok(examples) => {
-            let _ = write!(out, "{}", crate::scoring::eval::evaluate(&examples));
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "rapport eval: {path}: {e}");
-            1
+    use crate::scoring::eval::{evaluate_split, parse_examples, Split};
+    let mut split = Split::All;
+    let mut json = false;
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--split" => {
+                split = match it.next().map(String::as_str) {
+                    Some("all") => Split::All,
+                    Some("dev") => Split::Dev,
+                    Some("sealed") => Split::Sealed,
+                    other => {
+                        let _ = writeln!(
+                            err,
+                            "rapport eval: --split takes all, dev or sealed, not {}",
+                            other.unwrap_or("nothing")
+                        );
+                        return 2;
+                    }
+                }
+            }
+            "--format" => match it.next().map(String::as_str) {
+                Some("json") => json = true,
+                Some("text") => json = false,
+                other => {
+                    let _ = writeln!(
+                        err,
+                        "rapport eval: --format takes text or json, not {}",
+                        other.unwrap_or("nothing")
+                    );
+                    return 2;
+                }
+            },
+            p => paths.push(p.into()),
         }
     }
+    if paths.is_empty() {
+        paths.push("tests/data/labelled.tsv".into());
+    }
+    let mut examples = Vec::new();
+    for path in expand(&paths) {
+        let src = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = writeln!(err, "rapport eval: {}: {e}", path.display());
+                return 2;
+            }
+        };
+        match parse_examples(&src) {
+            Ok(ex) => examples.extend(ex),
+            Err(e) => {
+                let _ = writeln!(err, "rapport eval: {}: {e}", path.display());
+                return 1;
+            }
+        }
+    }
+    let report = evaluate_split(&examples, split);
+    if json {
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&report).unwrap_or_default()
+        );
+    } else {
+        let _ = write!(out, "{report}");
+    }
+    0
+}
+
+/// Folders stand for the `.tsv` files directly inside them, sorted.
+fn expand(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        match std::fs::read_dir(p) {
+            Ok(dir) => {
+                let mut files: Vec<_> = dir
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|f| f.extension().is_some_and(|x| x == "tsv"))
+                    .collect();
+                files.sort();
+                out.extend(files);
+            }
+            Err(_) => out.push(p.clone()),
+        }
+    }
+    out
 }
