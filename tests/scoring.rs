@@ -241,6 +241,7 @@ fn check_floors(file: &str, src: &str, precision: f64, recall: f64) {
     let low: Vec<String> = report
         .rows
         .iter()
+        .filter(|r| r.label != "(none)")
         .filter(|r| r.support() >= 2 && (r.precision() < precision || r.recall() < recall))
         .map(|r| {
             format!(

@@ -154,6 +154,7 @@ pub enum FlagId {
     SalesPitch,
     NonApology,
     AdmitsLiability,
+    Excuse,
 }
 
 /// How bad a flagged mistake is.
@@ -185,7 +186,7 @@ impl Severity {
 }
 
 impl FlagId {
-    pub const ALL: [FlagId; 12] = [
+    pub const ALL: [FlagId; 13] = [
         FlagId::Argue,
         FlagId::Blame,
         FlagId::Insult,
@@ -198,6 +199,7 @@ impl FlagId {
         FlagId::SalesPitch,
         FlagId::NonApology,
         FlagId::AdmitsLiability,
+        FlagId::Excuse,
     ];
 
     pub fn id(self) -> &'static str {
@@ -214,6 +216,7 @@ impl FlagId {
             FlagId::SalesPitch => "sales_pitch",
             FlagId::NonApology => "non_apology",
             FlagId::AdmitsLiability => "admits_liability",
+            FlagId::Excuse => "excuse",
         }
     }
 
@@ -227,7 +230,7 @@ impl FlagId {
             FlagId::Blame | FlagId::Insult | FlagId::CalmDown | FlagId::HangUp => Severity::Severe,
             FlagId::NotMyJob => Severity::Severe,
             FlagId::Argue | FlagId::PolicyShield | FlagId::ColdTransfer => Severity::Moderate,
-            FlagId::NonApology | FlagId::AdmitsLiability => Severity::Moderate,
+            FlagId::NonApology | FlagId::AdmitsLiability | FlagId::Excuse => Severity::Moderate,
             FlagId::NegativeLanguage | FlagId::SalesPitch => Severity::Minor,
         }
     }
@@ -247,6 +250,7 @@ impl FlagId {
             FlagId::SalesPitch => "Sales pitch",
             FlagId::NonApology => "Non-apology",
             FlagId::AdmitsLiability => "Admitting liability",
+            FlagId::Excuse => "Making excuses",
         }
     }
 
@@ -265,6 +269,7 @@ impl FlagId {
             FlagId::SalesPitch => "Fix the problem first; an offer to an upset customer sounds like you weren't listening.",
             FlagId::NonApology => "Apologise for their experience, not for how they feel about it.",
             FlagId::AdmitsLiability => "Apologise for the experience without accepting legal fault.",
+            FlagId::Excuse => "Leave staff, systems and other teams out of it: the customer hears that it isn't your problem. Say what you will do.",
         }
     }
 }
