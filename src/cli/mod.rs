@@ -26,7 +26,7 @@ COMMANDS:
                                   Input: {\"reply\": \"...\", \"persona\": \"irate\", \"customer\": \"...\"}
     eval <FILES or FOLDERS>...    Precision, recall, F1 and agreement of the scorer on labelled replies
           [--split all|dev|sealed]  Corpus lines by source: the sealed side prints figures only
-          [--format json]
+          [--format json] [--show LABEL]  (--show lists one label's misses; never on sealed)
     package --scorm               Build the app and write a SCORM 1.2 zip for an LMS; prints its path
           [--dist DIR] [--out FILE] [--title TEXT]
     sample-progress <N> [NAME]    Print a progress file of N attempts played through the engine
@@ -77,6 +77,7 @@ fn eval(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     use crate::scoring::eval::{evaluate_split, parse_examples, Split};
     let mut split = Split::All;
     let mut json = false;
+    let mut show: Option<String> = None;
     let mut paths: Vec<std::path::PathBuf> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -108,11 +109,12 @@ fn eval(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     return 2;
                 }
             },
+            "--show" => show = it.next().cloned(),
             p => paths.push(p.into()),
         }
     }
     if paths.is_empty() {
-        paths.push("tests/data/labelled.tsv".into());
+        paths.push("tests/data/corpus".into());
     }
     let mut examples = Vec::new();
     for path in expand(&paths) {
@@ -132,6 +134,27 @@ fn eval(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     }
     let report = evaluate_split(&examples, split);
+    if let Some(label) = show {
+        if split == Split::Sealed {
+            let _ = writeln!(err, "rapport eval: the sealed split never shows its lines");
+            return 2;
+        }
+        let Some(row) = report.row(&label) else {
+            let _ = writeln!(err, "rapport eval: no label `{label}`");
+            return 2;
+        };
+        let kept: Vec<_> = examples.iter().filter(|e| split.keep(e)).collect();
+        for (title, at) in [
+            ("missed", &row.missed),
+            ("given unlabelled", &row.false_alarms),
+        ] {
+            let _ = writeln!(out, "== {label}: {title} ({}) ==", at.len());
+            for e in at.iter().filter_map(|i| kept.get(*i)) {
+                let _ = writeln!(out, "{}\t{}\t{}", e.line, e.persona.id(), e.reply);
+            }
+        }
+        return 0;
+    }
     if json {
         let _ = writeln!(
             out,

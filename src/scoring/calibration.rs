@@ -85,7 +85,7 @@ pub fn compare(items: &[Judged]) -> Agreement {
 }
 
 /// The replies with any disagreement, labelled as the trainer judged them, in
-/// the tab-separated format of `tests/data/labelled.tsv`.
+/// the tab-separated labelled format that `rapport eval` reads.
 pub fn export_tsv(items: &[Judged], agreement: &Agreement) -> String {
     let mut out = String::from("# Replies where a trainer and the scorer disagreed, labelled as the trainer judged them.\n# Columns: persona, labels, reply, customer's last message.\n");
     for (i, j) in items.iter().enumerate() {

@@ -230,6 +230,13 @@ pub struct Counts {
     /// Lines of the misses and false alarms, for inspection.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub wrong: Vec<usize>,
+    /// Positions (in the examples measured) of replies labelled with it
+    /// that the scorer missed.
+    #[serde(skip)]
+    pub missed: Vec<usize>,
+    /// Positions of replies where the scorer gave it unlabelled.
+    #[serde(skip)]
+    pub false_alarms: Vec<usize>,
 }
 
 impl Counts {
@@ -253,16 +260,18 @@ impl Counts {
         self.tp + self.fn_
     }
 
-    fn add(&mut self, predicted: bool, labelled: bool, line: usize) {
+    fn add(&mut self, predicted: bool, labelled: bool, (line, index): (usize, usize)) {
         match (predicted, labelled) {
             (true, true) => self.tp += 1,
             (true, false) => {
                 self.fp += 1;
                 self.wrong.push(line);
+                self.false_alarms.push(index);
             }
             (false, true) => {
                 self.fn_ += 1;
                 self.wrong.push(line);
+                self.missed.push(index);
             }
             (false, false) => {}
         }
@@ -334,7 +343,7 @@ pub fn evaluate(examples: &[Example]) -> Report {
     let mut families: Vec<(String, usize, usize)> = Vec::new();
     let (mut probes, mut probes_right) = (0, 0);
     let mut sources: Vec<String> = Vec::new();
-    for ex in examples {
+    for (index, ex) in examples.iter().enumerate() {
         if let Some(s) = &ex.source {
             let s = normalise_source(s);
             if !sources.contains(&s) {
@@ -352,7 +361,7 @@ pub fn evaluate(examples: &[Example]) -> Report {
                 continue;
             }
             let (p, want) = (predicted(*l), ex.labelled(*l));
-            row.add(p, want, ex.line);
+            row.add(p, want, (ex.line, index));
             right &= p == want;
             match (p, want) {
                 (false, true) => missed.push(*l),
@@ -363,7 +372,7 @@ pub fn evaluate(examples: &[Example]) -> Report {
         if ex.probe.is_none() {
             let nothing_labelled = ex.hits.is_empty() && ex.flags.is_empty();
             let nothing_predicted = all.iter().all(|l| !predicted(*l));
-            none.add(nothing_predicted, nothing_labelled, ex.line);
+            none.add(nothing_predicted, nothing_labelled, (ex.line, index));
         }
         for m in &missed {
             for e in &extra {
@@ -431,6 +440,8 @@ pub fn evaluate_split(examples: &[Example], split: Split) -> Report {
         r.show_lines = false;
         for row in &mut r.rows {
             row.wrong.clear();
+            row.missed.clear();
+            row.false_alarms.clear();
         }
         r.confusions.clear();
     }

@@ -9,7 +9,7 @@ use crate::persona::Persona;
 /// already wholly inside another flag.
 pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
     let warm = !r.find(lx::warm_transfer()).is_empty();
-    let lists: [(FlagId, &[crate::text::Pattern]); 12] = [
+    let lists: [(FlagId, &[crate::text::Pattern]); 13] = [
         (FlagId::HangUp, lx::flag_hang_up()),
         (FlagId::Insult, lx::flag_insult()),
         (FlagId::CalmDown, lx::flag_calm_down()),
@@ -19,6 +19,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
         (FlagId::Argue, lx::flag_argue()),
         (FlagId::NonApology, lx::flag_non_apology()),
         (FlagId::AdmitsLiability, lx::flag_liability()),
+        (FlagId::Excuse, lx::flag_excuse()),
         (FlagId::ColdTransfer, lx::flag_cold_transfer()),
         (FlagId::SalesPitch, lx::flag_sales()),
         (FlagId::NegativeLanguage, lx::flag_negative()),
@@ -56,6 +57,53 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
             });
         }
     }
+    apologies_that_refuse(r, &mut flags);
+    positive_alternatives(r, &mut flags);
     flags.sort_by_key(|f| f.span);
     flags
+}
+
+/// An apology that only prefaces a refusal is a non-apology: "I'm sorry, but
+/// we can't do that", "I'm sorry sir, it's company policy."
+fn apologies_that_refuse(r: &Reply, flags: &mut Vec<Flag>) {
+    let refusing = [FlagId::PolicyShield, FlagId::NotMyJob, FlagId::Blame];
+    for h in r.find(lx::empathy_weak()) {
+        let sentence = r.tokens.tokens[h.m.first].sentence;
+        let refusal_in_sentence = flags.iter().any(|f| {
+            refusing.contains(&f.id)
+                && f.span.start >= h.span.end
+                && r.tokens.sentences[sentence].span.end >= f.span.end
+        });
+        let already = flags
+            .iter()
+            .any(|f| f.id == FlagId::NonApology && overlaps(f.span, h.span));
+        if !already && (refusal_in_sentence || r.refused_after(h.m)) {
+            flags.push(Flag {
+                id: FlagId::NonApology,
+                span: h.span,
+                severity: FlagId::NonApology.base_severity(),
+            });
+        }
+    }
+}
+
+/// "I can't refund $150, but I can refund $60": a refusal in the same
+/// sentence as a concrete offer is framed positively enough.
+fn positive_alternatives(r: &Reply, flags: &mut Vec<Flag>) {
+    let offers: Vec<usize> = r
+        .find(lx::resolve_own())
+        .into_iter()
+        .chain(r.find(lx::resolve_team()))
+        .filter(|h| !h.hedged)
+        .map(|h| r.tokens.tokens[h.m.first].sentence)
+        .collect();
+    flags.retain(|f| {
+        f.id != FlagId::NegativeLanguage
+            || !r
+                .tokens
+                .tokens
+                .iter()
+                .find(|t| t.span.start >= f.span.start)
+                .is_some_and(|t| offers.contains(&t.sentence))
+    });
 }

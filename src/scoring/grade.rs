@@ -172,7 +172,6 @@ impl Grader<'_> {
         e.extend(ev(&weak, "brief apology"));
         let (s, e) = self.cancelled(s, e);
         self.push(Criterion::Empathize, s, true, e);
-        let empathy_score = s;
         // Resolve
         let (resolve, e) = self.resolve();
         self.push(Criterion::Resolve, resolve, true, e);
@@ -199,6 +198,7 @@ impl Grader<'_> {
             .find(lx::eager())
             .into_iter()
             .filter(|h| !respect_hits.iter().any(|x| overlaps(x.span, h.span)))
+            .filter(|h| !r.refused_after(h.m))
             .collect();
         let mut s = if hits.is_empty() { 0.0 } else { 1.0 };
         let mut e = ev(&hits, "sounds willing to help");
@@ -210,17 +210,21 @@ impl Grader<'_> {
             });
         }
         self.push(Criterion::Eager, s, true, e);
-        // Sincere
-        let concern = r.find(lx::concern());
-        let s = if !concern.is_empty() || empathy_score >= 1.0 {
-            1.0
+        // Sincere: concern for what this costs them, on its own evidence; a
+        // stock apology is empathy, not sincerity.
+        let concern: Vec<Hit> = r
+            .find(lx::concern())
+            .into_iter()
+            .filter(|h| !r.refused_after(h.m))
+            .collect();
+        let specific = self.specific_empathy(&strong);
+        let s = if concern.is_empty() && specific.is_empty() {
+            0.0
         } else {
-            empathy_score
+            1.0
         };
         let mut e = ev(&concern, "shows real concern");
-        if concern.is_empty() {
-            e.extend(ev(&strong, "shows real concern"));
-        }
+        e.extend(ev(&specific, "feels for their particular situation"));
         let (mut s, mut e) = self.cancelled(s, e);
         if let Some(span) = non_apology.first() {
             s = 0.0;
@@ -267,6 +271,34 @@ impl Grader<'_> {
         // Empowered
         let (s, e) = self.empowered();
         self.push(Criterion::Empowered, s, true, e);
+    }
+
+    /// Empathy whose sentence names the customer's own situation (two or
+    /// more of their content words): "I'm so sorry the sample came in the
+    /// wrong colours for Riya's wedding" is meant; "sorry for the
+    /// inconvenience" is stock.
+    fn specific_empathy(&self, strong: &[Hit]) -> Vec<Hit> {
+        let theirs = content_stems(self.ctx.customer_last);
+        if theirs.is_empty() {
+            return Vec::new();
+        }
+        let toks = &self.r.tokens.tokens;
+        strong
+            .iter()
+            .filter(|h| {
+                let sentence = toks[h.m.first].sentence;
+                let mut seen: Vec<&str> = Vec::new();
+                for t in toks.iter().filter(|t| t.sentence == sentence) {
+                    if let Some(st) = stem(&t.norm) {
+                        if theirs.iter().any(|x| x == st) && !seen.contains(&st) {
+                            seen.push(st);
+                        }
+                    }
+                }
+                seen.len() >= 2
+            })
+            .copied()
+            .collect()
     }
 
     fn spans_of(&self, id: FlagId) -> Vec<Span> {
@@ -321,13 +353,18 @@ impl Grader<'_> {
         let r = self.r;
         // "I'll send you a confirmation" is follow-through, not the fix itself.
         let follow = &self.shared.follow;
-        let own: Vec<Hit> = r
+        let (own, searching): (Vec<Hit>, Vec<Hit>) = r
             .find(lx::resolve_own())
             .into_iter()
             .filter(|h| !follow.iter().any(|f| overlaps(f.span, h.span)))
+            .partition(|h| !h.embedded);
+        let team: Vec<Hit> = r
+            .find(lx::resolve_team())
+            .into_iter()
+            .filter(|h| !h.embedded)
             .collect();
-        let team = r.find(lx::resolve_team());
-        let vague = r.find(lx::vague_fix());
+        let mut vague = r.find(lx::vague_fix());
+        vague.extend(searching);
         let firm: Vec<Hit> = own.iter().filter(|h| !h.hedged).copied().collect();
         let hedged: Vec<Hit> = own.iter().filter(|h| h.hedged).copied().collect();
         let s = if !firm.is_empty() {
@@ -405,7 +442,7 @@ impl Grader<'_> {
         let own: Vec<Hit> = r
             .find(lx::empowered())
             .into_iter()
-            .filter(|h| !follow.iter().any(|f| overlaps(f.span, h.span)))
+            .filter(|h| !follow.iter().any(|f| overlaps(f.span, h.span)) && !h.embedded)
             .collect();
         let deflect = r.find(lx::deflect());
         let mut e = Vec::new();

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 const FEEL: &str = "frustrat~|upset~|annoy~|angry|anger|disappoint~|stress~|worr~|inconvenien~|awful|terrible|difficult|hard|unacceptable|infuriat~|exhaust~|confus~|scary|scared|anxious|unfair|maddening|aggravat~|painful|horrible|exasperat~";
 
 /// Verbs of a concrete fix.
-const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raise|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|reinstat~|pause~|suspend~|freez~|unfreez~|run|running|test|testing|transfer~|shorten~|lower_your|reduc~|take_payment|take_the_payment|switch~|connect~|put_you_through|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~";
+const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|reinstat~|pause~|suspend~|freez~|unfreez~|run|running|test|testing|transfer~|shorten~|lower_your|reduc~|take_payment|take_the_payment|switch~|connect~|put_you_through|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~|bring|bringing|brought|get_you|get_another|get_a_new|get_a_replacement|get_the_correct|get_an_engineer|get_someone_out|give_you|offer~|order~|check_you_in|check_you_into|plac~|put_you|prepar~|cook~|provid~|enclos~|reconnect~|reproduc~|filed|file_a|complet~|issuing|issued|re_deliver|redeliver~|replac~";
 
 fn compile(src: &[&str]) -> Vec<Pattern> {
     src.iter()
@@ -82,6 +82,31 @@ lexicon!(
         "so you have|had|were|are",
         "so your",
         "i understand that you|your",
+        "i * can? hear|heard * how|that|what|your_frustration|the_frustration|you_feel",
+        "i can see|i_see that your|the",
+                "i am listening",
+        "please go on",
+        "go on",
+        "i understand * from your",
+        "it is clear from your",
+        "from what i understand",
+        "the main * issue|problem|concern|thing is",
+        "is that correct|right",
+        "did i get that right",
+        "have i got that right",
+        "you called|are_calling|are_asking|wrote|are_writing * about",
+        "you are asking",
+        "i understand * you|you_are|you_would|that_you|your * want|need|would_like|feel|are|were|have|had|did",
+        "i jotted|wrote * down|notes",
+        "help me understand",
+        "you have had to",
+        "you want this * resolved|fixed|sorted|done",
+        "you are locked|stuck|unable|not_able|having",
+        "anything else you would like to tell",
+        "sounds like * the|your|you|it|this * disrupt~|cost|ruin~|meant|left|caused|delayed",
+        "thank you for your * letter|email|call|telephone_call|message * in_which|about|on|regarding|drawing",
+        "drawing my attention",
+        "sorry * that_your|your * arrived|came|lacked",
     ]
 );
 
@@ -93,6 +118,31 @@ lexicon!(question_basic, [
     "when|which|where",
     "what happened",
 ]);
+
+lexicon!(
+    not_clarifying,
+    [
+        "how can|may|could|might i|we * help|assist|serve|be_of_service|provide|make",
+        "how i can help",
+        "what can i|we * do|help",
+        "may|can i help|assist",
+        "is that correct|right",
+        "did i get that right",
+        "have i got that right",
+        "correct",
+        "do you mind holding|waiting",
+        "can|could|may you|i * hold|put_you_on_hold",
+        "would you like me|us to * ACT",
+        "shall|should i|we",
+        "can|may i * bring|get|offer|take|put|send|book|arrange|transfer|connect",
+        "how do you do",
+        "how are you",
+        "is that okay|ok|alright",
+        "does this|that * explanation? * make sense|help|work",
+        "what is the problem",
+        "what * is|was * your? question",
+    ]
+);
 
 lexicon!(
     question_detail,
@@ -205,16 +255,35 @@ lexicon!(
         "i will go ahead",
         "i will personally",
         "i will take ownership|responsibility|care",
+        "let|allow me * ACT",
+        "can|shall|should|may i * ACT",
+        "would you like me|us to * ACT",
+        "i can certainly|definitely|absolutely * do|arrange|sort|set",
+        "i have taken care of",
+        "i will have * ACT|sent|delivered|brought|fixed",
+        "i am just finishing",
+        "there you are|go",
+        "here you are|go",
     ]
 );
 
 lexicon!(resolve_team, [
     "we will|can|have|are_going_to * ACT",
     "you will receive|get|see|have * refund|credit|replacement|new|confirmation|email|code|voucher|money",
-    "your refund|credit|replacement|booking|card * is|has_been|will_be",
-    "has_been|have_been * ACT",
+    "your refund|credit|replacement * is|has_been|will_be",
     "here is what i|we",
     "the fix|solution is",
+        "we * have|have_now|will|would_like_to|can|are_going_to|are|have_just? * ACT",
+        "your * deposit|refund|credit|replacement|order|booking|return|payment|account|reservation|password|card|item|claim * has_been|have_been|is_now|was_just|will_be * refund~|credit~|approv~|process~|complet~|reissu~|replac~|rebook~|reset~|restor~|reactivat~|unblock~|waiv~|sent|dispatch~|ship~|made|fix~|repair~|expedit~|upgrad~",
+        "we * reviewed|approved|completed|processed|confirmed * your|the|a",
+        "a full|partial refund|credit|replacement",
+        "complimentary",
+        "free of charge",
+        "at no * cost|charge|extra_cost",
+        "voucher",
+        "you are now * ACT|booked|confirmed|set|on|all_set",
+        "you are all set",
+        "is now * ACT|booked|confirmed|fixed|working|active|back|live",
 ]);
 
 lexicon!(
@@ -252,6 +321,19 @@ lexicon!(check, [
     "sound okay|ok|good|fair",
         "seem~|feel~ fair|ok|okay|right|reasonable|good",
     "work for you",
+        "is * everything * okay|ok|alright|all_right|fine|good",
+        "is everything",
+        "what else can * we|i * do|help",
+        "did we|i * resolve|answer|cover|fix|sort|take_care * everything|all|your",
+        "can|may|is_there * i|we * help * you? * with * anything|something * else",
+        "anything else",
+        "before you go",
+        "we have taken care of everything",
+        "make sense",
+        "let me know if * it|that|this|you * is|does|are|need|was|not",
+        "if there is anything * we|i|else",
+        "i hope * it|that|this * is|helps|works",
+        "are you * happy|satisfied|comfortable|okay|ok|alright",
 ]);
 
 lexicon!(follow_commit, [
@@ -264,6 +346,28 @@ lexicon!(follow_commit, [
     "i will check|make_sure * again|tomorrow|tonight|later|arrived|reached|landed|through",
     "i will send * confirmation|summary|email|update|details",
     "we will follow_up|contact_you|keep_you_updated|be_in_touch|let_you_know",
+        "get|got back to you",
+        "i will * update|call|email|text|contact|notify|inform * you",
+        "update you|status_update",
+        "you will * receive|get|hear * an|a|back * update|call|email|confirmation|text|answer|response",
+        "i will * arrange|schedule|book * a|for * callback|call_back|call|follow_up",
+        "callback|call_back",
+        "i will have an answer",
+        "i will be sure to * bring|pass|raise|share",
+        "i made|have_made a note",
+        "bring this up with",
+        "get to the bottom",
+        "investigat~",
+        "we will|i_will * check|review|investigate|look * and|then",
+        "will|should|expect * arrive|be_delivered|ship~|be_shipped|be_ready|be_on|reach|be_there|see_it|see_that|receive * within|by|in|tomorrow|today|on|next",
+        "it typically|usually|normally * arrives|takes",
+        "within # * hours|days|minutes|business|working|weeks",
+        "first thing * monday|tuesday|wednesday|thursday|friday|tomorrow|in_the_morning",
+        "in case you do not receive|hear",
+        "if you * do_not|have_not|don't * receive|hear|see",
+        "should you have any * questions|problems|issues",
+        "please * keep|save * this|the * email|reference|number",
+        "escalat~ * to|this|it|your",
 ]);
 
 lexicon!(follow_time, [
@@ -333,6 +437,29 @@ lexicon!(
         "let us get this|that|it * sorted|fixed|resolved",
         "no problem at all",
         "i will do my_best|everything",
+        "i am|we_are here to|for * help|assist|support|you",
+        "i am here",
+        "my|our * job|goal|aim|priority|mission is to",
+        "i|we * really|truly|just|genuinely? want to * help|assist|support|fix|sort|resolve|solve|take_care|look_into|figure|work|find|get|make|ensure|guide|handle|check|research|see|look|go|expedite|assure",
+        "i|we would like to * help|assist|support|fix|sort|resolve|solve|take_care|look_into|figure|work|find|get|make|ensure|guide|handle|check|research|see|look|go|expedite|assure",
+        "i would love to",
+        "let us * help|assist|support|fix|sort|resolve|solve|take_care|look_into|figure|work|find|get|make|ensure|guide|handle|check|research|see|look|go|expedite|assure|fix_this|sort_this|slow_down",
+        "let me * see|check|look|find|research|get|take|help|figure|do|dig|pull",
+        "we can|will * sort|fix|figure|find|work|get|resolve|solve * this|it|that|out|a_solution|together",
+        "we will find a",
+        "i will|am_going_to * do my * very|absolute? best",
+        "i will|am_going_to * do * everything|all_i_can|whatever",
+        "i will|am_going_to * stay|stick * with|on",
+        "i will take this|it|that on",
+        "i will find * out",
+        "i will|can * guide|walk * you",
+        "sure|certainly|gladly * i|we * can|will|would",
+        "i can * certainly|definitely|absolutely",
+        "how can i help",
+        "what can i do",
+        "right now",
+        "i will get on|onto * it|this|that",
+        "consider it done",
     ]
 );
 
@@ -351,6 +478,25 @@ lexicon!(
         "that is|was really|so? FEEL",
         "i would feel the same",
         "i am glad you told|raised|brought",
+        "how important * is|this|that|it * to you",
+        "i know * you were|you_are|you_had * counting|relying|looking_forward|planning|depending",
+        "counting on",
+        "relying on",
+        "your * safety|security|health|wellbeing|comfort|time * is|matters * our|my|important",
+        "top priority",
+        "the worst timing",
+        "cost you",
+        "you deserve",
+        "not just a",
+        "part of a celebration",
+        "slowed|held * you|your * down|up|work",
+        "thank goodness you are",
+        "i know you need",
+        "so important to you",
+        "must have|be * worrying|stressful|scary|frightening|awful|upsetting|a_shock|hard",
+        "i know|understand|realise|realize|appreciate|can_see|can_imagine how much|important|big|stressful|worrying",
+        "means|meant * so_much|a_lot|everything|a_great_deal * to you",
+        "means to you",
     ]
 );
 
@@ -367,6 +513,12 @@ lexicon!(
         "you need * by|before",
         "the main|most_important|biggest|key thing|priority|concern|worry|goal",
         "what matters most to you is",
+        "you want|need|would_like * this|it|them * resolved|fixed|sorted|done|back|refunded|replaced|today|now|before|by",
+        "you just want",
+        "urgent for you",
+        "you do not want to",
+        "you need * access|it|this|them|the",
+        "plans depend",
     ]
 );
 
@@ -384,6 +536,22 @@ lexicon!(
         "what would you prefer",
         "what is most important",
         "how important|urgent",
+        "what would * work|be|make|help|suit * better|best|acceptable|happy|you|right",
+        "what would be an? acceptable|reasonable|fair|good * solution|outcome|resolution",
+        "how can|could we * make * this|it|things * better|right",
+        "what did you expect",
+        "what is the expected",
+        "what * matters|mattered * most|now",
+        "which part matters",
+        "when do you need",
+        "by when|what_date|which_date",
+        "what is the quickest way",
+        "what were you trying|hoping|expecting",
+        "what * did|do * you have in mind",
+        "which would you prefer",
+        "what can i do",
+        "is this what you are asking",
+        "what is the occasion",
     ]
 );
 
@@ -393,9 +561,8 @@ lexicon!(respect, [
     "fair|good|valid|great point",
     "i see your_point|why_you|where_you|what_you_mean",
     "i can see why|your_point|where_you",
-    "i understand your point|concern|frustration|position|view|perspective|reasons",
+    "i understand your point|position|view|perspective|reasons",
     "thank|thanks you? for bringing|letting|explaining|telling|pointing|raising|flagging|waiting|bearing|holding|your",
-    "i appreciate",
     "you have every right",
     "i respect",
     "your feedback|concern|view * matters|is_important|is_valid",
@@ -404,6 +571,21 @@ lexicon!(respect, [
     "you are right to",
     "point taken",
     "completely fair|valid|reasonable",
+        "that is a * fair|reasonable|valid|natural|understandable * thing|reaction|question|point|response",
+        "it is|that_is * perfectly|completely|totally|entirely|very? * understandable|normal|natural|reasonable|fair|valid",
+        "i|anyone * would feel the same",
+        "i would * feel|be * the_same|upset|frustrated|angry|annoyed * too|if",
+        "if i were in your * situation|shoes|position",
+        "you have the|every right",
+        "thank|thanks * you? * for * being|taking_the_time|notifying|clarifying|sharing|your_feedback|your_honest|the_feedback|pointing|bringing",
+        "we|i * really? appreciate * your|this|the * feedback|honesty|input|point|perspective|candour|candor",
+        "great|excellent|good question",
+        "it is great you",
+        "i can|i * understand|see * why",
+        "not the * quality|standard|service|level * we",
+        "taking your concerns seriously",
+        "your concerns are * valid|completely_valid",
+        "completely valid",
 ]);
 
 lexicon!(politeness, ["please", "thank|thanks", "appreciate~"]);
@@ -426,6 +608,14 @@ lexicon!(
         "i will personally",
         "i will make_sure|see_to_it",
         "i will take ownership|responsibility|care",
+        "let|allow me * ACT",
+        "i can * certainly|definitely|absolutely? * do|arrange|offer|give|put|take|get|have|book|send",
+        "i will take ownership|this_on|care",
+        "i am going to take ownership",
+        "here is what * i|we * can|will * do",
+        "we can offer",
+        "i can only offer",
+        "we|i have rebooked|refunded|credited|replaced|waived|approved|reissued|reset|booked",
     ]
 );
 
@@ -462,6 +652,20 @@ lexicon!(
         "there is|was nothing wrong with",
         "you were told|informed|warned|notified",
         "you agreed to",
+        "that is not how * works",
+        "that is not accurate|right|correct|the_case",
+        "are you sure",
+        "who told you",
+        "we do not make mistakes",
+        "we have never had a complaint",
+        "it is not|was_not # it is",
+        "my employee|colleague|agent|team did_not|did_nothing|is_not|was_not",
+        "as far as i can tell * did not|nothing",
+        "i have a hard time believing",
+        "looks fine|clean|okay|ok to me",
+        "why is this|that a problem",
+        "you said|told|claimed * you",
+        "that proves|does_not_prove",
     ]
 );
 
@@ -481,6 +685,32 @@ lexicon!(flag_blame, [
     "you caused",
     "you broke",
     "you must have * dropped|broken|deleted|entered|typed|done",
+        "you are|were * late|too_late|confused",
+        "you did not|didn't * have|call|pay|read|check|follow|send|tell|give|use|return|keep|cancel|bring|save|notice|ask",
+        "you did * use|request|ask|have|sign|agree|click",
+        "why did|didn't you",
+        "why did you not",
+        "you should not have",
+        "did you * even|not|actually * read|check|follow|try|look",
+        "did you follow|read|check * the|our|my * instructions|label|email|terms|guide|manual",
+        "you entered|typed|gave|chose|selected|picked|ordered|booked * the? wrong",
+        "the wrong * you",
+        "next time * read|check|make_sure|remember|try|be|pay|call|do",
+        "you are doing it wrong",
+        "on your part",
+        "your card|payment * was|got * declined|rejected|bounced",
+        "you had the|a|your",
+        "you were the one",
+        "it was actually you",
+        "you made a mistake|an_error",
+        "you must have",
+        "you might want to * next_time",
+        "clearly states|stated|says",
+        "you are aware",
+        "you know you",
+        "you requested|asked|chose * so",
+        "if you adopt",
+        "you could have",
 ]);
 
 lexicon!(flag_insult, [
@@ -498,6 +728,26 @@ lexicon!(flag_insult, [
     "even a child",
     "overreact~",
     "do not be so|such * dramatic|rude|difficult|childish|ridiculous|silly|stupid|a_baby|sensitive",
+        "as i * already? said|told|explained|mentioned|advised|stated",
+        "like i * said|told",
+        "i already told|said|explained",
+        "i have * just? told|explained|said * you",
+        "what part of",
+        "you are just confused",
+        "most people know",
+        "look buddy|mate|pal",
+        "you are lucky",
+        "deal with it",
+        "take your business elsewhere",
+        "can you even|afford",
+        "do not you know",
+        "i refuse",
+        "f~off|nucking|jacka~",
+        "i am detecting",
+        "obviously you|the|it",
+        "poor planning",
+        "what do you want me to do",
+        "i do not know what you want",
 ]);
 
 lexicon!(flag_calm_down, [
@@ -531,6 +781,24 @@ lexicon!(
         "i do not make the rules",
         "it is in the terms",
         "policy is policy",
+        "our|the|company * policy * is|says|states|requires|only|does",
+        "based on|due_to|because_of * our|the|company * policy",
+        "policy is only",
+        "against * policy",
+        "explain our policy",
+        "it is part of the process",
+        "does not meet * criteria|requirements",
+        "not qualify|eligible",
+        "read the policy|terms",
+        "no refunds|returns|exchanges",
+        "we do not give|offer|accept|do * refunds|returns|exchanges|cash",
+        "we have always done it",
+        "it is laid out|stated|written|in_the * documentation|terms|contract|agreement",
+        "as * stated|states|says * on|in * the|our * sign|terms|contract|policy",
+        "no special circumstances|exceptions",
+        "we can not * take|accept|give * from|to|without|unless",
+        "refunds are only",
+        "only issued for|when|if",
     ]
 );
 
@@ -553,6 +821,24 @@ lexicon!(
         "i am not able|allowed|authorized|authorised to help|do",
         "i am not able|allowed * to * help~|assist~",
         "go somewhere else",
+        "not my|our fault|problem|responsibility|issue",
+        "not going to make it right",
+        "i am not authori~|allowed|permitted",
+        "i can not fix|change|do|help * that|this|it",
+        "the manufacturer's|supplier's|bank's|airline's|hotel's|carrier's responsibility",
+        "we are just|only * the|a",
+        "we do not work|deal * directly",
+        "i have no way of",
+        "you have called the wrong",
+        "out of our hands",
+        "i can not|i_cannot do anything|help",
+        "there is not|isn't anything * i|we can do",
+        "there is nothing * i|we can do",
+        "no responsibility",
+        "not a service * we|the",
+        "my supervisor|manager would * just? tell|say * the same",
+        "i do not have access",
+        "we are a third party",
     ]
 );
 
@@ -577,6 +863,19 @@ lexicon!(
         "that will not work",
         "not until",
         "too bad",
+        "i am afraid",
+        "no",
+        "we|i|you will not",
+        "you will have to wait",
+        "call me back later",
+        "we close|are_closing",
+        "run out|ran_out|sold out|fully booked",
+        "not accepted",
+        "only do|let|give",
+        "not going to happen",
+        "we do not",
+        "does not allow|qualify",
+        "not allowing",
     ]
 );
 
@@ -593,6 +892,20 @@ lexicon!(flag_cold_transfer, [
     "dial #",
     "give them a call|ring",
     "try calling|contacting|ringing",
+        "please hold * next available|for_an_agent|for_someone",
+        "you will have to go|call|visit * to|our|the|back",
+        "you can call one",
+        "i would try",
+        "let me transfer|connect * you * to|with * someone|our|the|another * team|department|agent|person|expertise",
+        "transfer you * voicemail|voice_mail",
+        "hold while i transfer",
+        "check the * website|map|faq|help_centre|help_center",
+        "have you checked * website|map|faq",
+        "go to our website|site",
+        "you need to speak to",
+        "something you need to speak|talk|ask",
+        "yes i can transfer you",
+        "let me get someone",
 ]);
 
 lexicon!(warm_transfer, [
@@ -602,6 +915,42 @@ lexicon!(warm_transfer, [
     "stay on the line",
     "in case * cut|disconnected|drops|dropped",
     "if we get cut|disconnected",
+]);
+
+lexicon!(flag_excuse, [
+    "we are|were|have_been|it_is|it_was * short_staffed|short_handed|understaffed|swamped|slammed|flat_out|overwhelmed|overloaded",
+    "we are|were|have_been|i_am|i_was|it_is|it_was * really|so|very|exceedingly|extremely|incredibly|quite? busy",
+    "busy today|right_now|at_the_moment|this_time|time_of_year|season|one|week|day",
+    "a|the busy * day|week|time|season",
+    "a difficult|hard|rough|crazy week|day|time * for us",
+    "too many|lots_of|a_lot_of * orders|calls|customers|requests",
+    "high volume|volumes",
+    "the phones are * busy|ringing",
+    "my|the|our computer|system|systems|register|till|website|app|software|server|network|tool|tools|screen * is|was|are|were|has_been|keeps|will_not|does_not|can_not|did_not|lost|not * slow|down|updating|crash~|broken|glitch~|playing_up|acting_up|lost|not_working|not_reflecting|allow|let|up_to_date|perfect",
+    "the computer|system lost",
+    "glitch~ in our|the system",
+    "system error|issue|problem|glitch|outage",
+    "i am|she_is|he_is|they_are|we_are new|new_here",
+    "still getting used to|learning",
+    "learning difficulties",
+    "our|the|my|that * shipping|warehouse|kitchen|billing|it|tech|other|production|delivery|dispatch? people|staff|team|department|guys|colleague|colleagues|driver|drivers|courier|carrier|wholesaler|supplier|manufacturer|partner|contractor|housekeeping|hostess|waiter|chef|doctors|technician|lab * messed|made|screwed|lost|forgot|delayed|did_not|failed|never|dropped|broke|missed|has_made|have_made|should_have|do_not_know|are_slow|get_caught|have_been_having",
+    "housekeeping|the_kitchen|the_warehouse|the_carrier|the_courier|the_wholesaler|the_supplier|the_manufacturer|the_lab|the_hotel|the_airline|the_bank has|have? made|messed|lost|delayed|did_not|failed|never",
+    "the hotel's|carrier's|courier's|airline's|bank's|supplier's|manufacturer's|warehouse's|driver's|partner's mistake|fault|error",
+    "they do not know what they are doing",
+    "they have been having problems",
+    "that|the department|team * never|does_not|do_not * answer~|respond~|reply|call",
+    "it is impossible to find good",
+    "not up to date",
+    "websites|systems|computers are not perfect",
+    "no website|system|computer is perfect",
+    "got stuck in our",
+    "due to * backlog|migration|staff|staffing|shortage|volume|the_season",
+    "in our processing queue",
+    "because of * the|an * convention|season|holiday|rush|backlog|shortage|incident",
+    "the plumbing|building|equipment is",
+    "we do not have the correct information in the system",
+    "in a meeting|on_a_call|on_another_call|engaged",
+    "we are in administration",
 ]);
 
 lexicon!(flag_hang_up, [
@@ -615,6 +964,10 @@ lexicon!(flag_hang_up, [
     "goodbye and good luck",
     "not going to listen to",
     "call back when you",
+        "i am going to have to end|close|disconnect",
+        "release the call",
+        "going to close our|this * chat|call",
+        "have to end * call|it|chat",
 ]);
 
 lexicon!(flag_sales, [
@@ -636,6 +989,17 @@ lexicon!(flag_sales, [
     "extended warranty",
     "new plan|package|bundle",
     "switch to our",
+        "we have a promotion|deal|offer",
+        "at an additional cost",
+        "exciting opportunit~",
+        "what about * half_price|free|hd|premium|our",
+        "would you like|want * to? upgrade|add|sign",
+        "sign you up",
+        "most popular",
+        "offer you other|another|our|a_new",
+        "lower your rate",
+        "are you sure you want to cancel",
+        "take advantage of",
 ]);
 
 lexicon!(flag_non_apology, [
@@ -651,6 +1015,11 @@ lexicon!(flag_non_apology, [
     "sorry but that|this|it|there|we|you|our|the|policy|rules|nothing",
     "sorry you see it",
     "sorry for how you feel",
+        "sorry you are|were feeling",
+        "if i did something wrong * sorry",
+        "it is unfortunate that",
+        "sorry if * did_something|i_did|we_did",
+        "regret to inform",
 ]);
 
 lexicon!(flag_liability, [
@@ -717,8 +1086,9 @@ pub const NEGATORS: &[&str] = &[
 ];
 
 /// Every lexicon, for building the vocabulary.
-fn all_lists() -> [&'static [Pattern]; 43] {
+fn all_lists() -> [&'static [Pattern]; 45] {
     [
+        not_clarifying(),
         greeting(),
         introduction(),
         listen_stems(),
@@ -758,6 +1128,7 @@ fn all_lists() -> [&'static [Pattern]; 43] {
         flag_sales(),
         flag_non_apology(),
         flag_liability(),
+        flag_excuse(),
         vague_info(),
         small_talk(),
         procedure(),

@@ -10,6 +10,9 @@ pub struct Hit {
     pub span: Span,
     /// A hedge ("maybe", "try") stands just before it.
     pub hedged: bool,
+    /// It sits inside "see how / what / if ...": "let me see what I can do",
+    /// "I'll check if I can refund it" describe a search, not a commitment.
+    pub embedded: bool,
 }
 
 /// Words that soften a commitment into a maybe.
@@ -24,6 +27,17 @@ const HEDGES: &[&str] = &[
     "trying",
     "guess",
     "hope",
+];
+
+/// Words that turn a sentence: what follows them decides its meaning.
+const CONTRASTS: &[&str] = &[
+    "but",
+    "however",
+    "though",
+    "although",
+    "unfortunately",
+    "except",
+    "afraid",
 ];
 
 /// A prepared reply: tokens with common typos repaired.
@@ -80,6 +94,7 @@ impl<'a> Reply<'a> {
                     m,
                     span,
                     hedged: self.hedged(m),
+                    embedded: self.embedded(m),
                 });
             }
         }
@@ -126,6 +141,75 @@ impl<'a> Reply<'a> {
             }
         }
         false
+    }
+
+    /// True when the sentence turns after the match ("but", "however",
+    /// "I'm afraid") into a refusal: "I'd love to help, but there's nothing I
+    /// can do", "I'm sorry. However, we can't refund it." A sentence that
+    /// opens with a contrast continues the one before.
+    pub fn refused_after(&self, m: Match) -> bool {
+        let toks = &self.tokens.tokens;
+        let mut sentence = toks[m.first].sentence;
+        let mut turned = false;
+        for k in m.end..toks.len() {
+            let t = &toks[k];
+            if t.sentence != sentence {
+                let opens_with_contrast = t.sentence == sentence + 1
+                    && !turned
+                    && self
+                        .tokens
+                        .sentences
+                        .get(t.sentence)
+                        .is_some_and(|s| s.first == k)
+                    && CONTRASTS.contains(&t.norm.as_str());
+                if !opens_with_contrast {
+                    break;
+                }
+                sentence = t.sentence;
+            }
+            let w = t.norm.as_str();
+            if CONTRASTS.contains(&w) {
+                turned = true;
+                continue;
+            }
+            let next = toks.get(k + 1).map_or("", |n| n.norm.as_str());
+            let reassures = matches!(next, "worry" | "hesitate" | "problem" | "worries");
+            if turned
+                && !reassures
+                && (NEGATORS.contains(&w) || matches!(w, "unable" | "impossible" | "only"))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "see how", "check if", "find out whether" in the three words before
+    /// the match: the commitment is only being looked for.
+    fn embedded(&self, m: Match) -> bool {
+        let toks = &self.tokens.tokens;
+        let clause = toks[m.first].clause;
+        (1..=3)
+            .take_while(|k| m.first > *k && toks[m.first - k].clause == clause)
+            .any(|k| {
+                let w = toks[m.first - k].norm.as_str();
+                let before = toks[m.first - k - 1].norm.as_str();
+                matches!(w, "how" | "what" | "if" | "whether" | "whatever")
+                    && matches!(
+                        before,
+                        "see"
+                            | "check"
+                            | "know"
+                            | "figure"
+                            | "out"
+                            | "ask"
+                            | "wonder"
+                            | "look"
+                            | "research"
+                            | "sure"
+                            | "find"
+                    )
+            })
     }
 
     /// A hedge in the three words before the match.

@@ -16,8 +16,14 @@ pub fn questions(r: &Reply, flags: &[Flag], checks: &[Hit]) -> (QuestionKinds, V
     let basic = r.find_any(lx::question_basic());
     let detail = r.find_any(lx::question_detail());
     let assess = r.find_any(lx::question_assessment());
+    // Offers of help, hold requests and "is that right?" after a paraphrase
+    // are questions in form only.
+    let offers = r.find_any(lx::not_clarifying());
     for (i, span) in r.question_sentences() {
-        if flags.iter().any(|f| overlaps(f.span, span)) || in_sentence(checks, i) {
+        if flags.iter().any(|f| overlaps(f.span, span))
+            || in_sentence(checks, i)
+            || in_sentence(&offers, i)
+        {
             continue;
         }
         let note = if in_sentence(&assess, i) {
