@@ -8,7 +8,8 @@ use crate::persona::Persona;
 /// Every flagged mistake: once per kind and sentence, and never for words
 /// already wholly inside another flag.
 pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
-    let warm = !r.find(lx::warm_transfer()).is_empty();
+    let handoff = super::transfer::transfer(r);
+    let warm = handoff.is_some_and(|t| t.warm);
     let lists: [(FlagId, &[crate::text::Pattern]); 13] = [
         (FlagId::HangUp, lx::flag_hang_up()),
         (FlagId::Insult, lx::flag_insult()),
@@ -54,6 +55,18 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
                 id,
                 span: h.span,
                 severity,
+            });
+        }
+    }
+    remedies_are_not_sales(r, &mut flags);
+    agreed_is_not_argued(r, &mut flags);
+    numbers_after_a_fix(r, &mut flags);
+    if let Some(t) = handoff.filter(|t| !t.warm) {
+        if !flags.iter().any(|f| f.id == FlagId::ColdTransfer) {
+            flags.push(Flag {
+                id: FlagId::ColdTransfer,
+                span: t.span,
+                severity: FlagId::ColdTransfer.base_severity(),
             });
         }
     }
@@ -106,4 +119,61 @@ fn positive_alternatives(r: &Reply, flags: &mut Vec<Flag>) {
                 .find(|t| t.span.start >= f.span.start)
                 .is_some_and(|t| offers.contains(&t.sentence))
     });
+}
+
+/// "Free upgrade to a mid-size, bay 4, ready now" is a remedy: an offer that
+/// costs the customer nothing and names no price is not a sale.
+fn remedies_are_not_sales(r: &Reply, flags: &mut Vec<Flag>) {
+    let free: Vec<usize> = r
+        .find(lx::free_remedy())
+        .iter()
+        .map(|h| r.tokens.tokens[h.m.first].sentence)
+        .collect();
+    let priced = |sentence: usize| {
+        r.tokens
+            .tokens
+            .iter()
+            .any(|t| t.sentence == sentence && t.norm.starts_with(|c: char| c.is_ascii_digit()))
+            && r.tokens.tokens.iter().any(|t| {
+                t.sentence == sentence && matches!(t.norm.as_str(), "month" | "year" | "week")
+            })
+    };
+    flags.retain(|f| {
+        if f.id != FlagId::SalesPitch {
+            return true;
+        }
+        let sentence = sentence_at(r, f.span.start);
+        !free.contains(&sentence) || priced(sentence)
+    });
+}
+
+/// A "that's not right" followed by taking the customer's side agrees with
+/// them: "That's not right at all. You should never have been charged twice."
+fn agreed_is_not_argued(r: &Reply, flags: &mut Vec<Flag>) {
+    if r.find(lx::agreement()).is_empty() {
+        return;
+    }
+    flags.retain(|f| f.id != FlagId::Argue);
+}
+
+/// A number or address given after the agent has fixed the problem ("if it
+/// isn't there by Friday, call 0345 ... and quote CR-88214") is a back-up,
+/// follow-through, not a cold transfer.
+fn numbers_after_a_fix(r: &Reply, flags: &mut Vec<Flag>) {
+    let fixed = r
+        .find(lx::resolve_own())
+        .iter()
+        .chain(r.find(lx::resolve_team()).iter())
+        .any(|h| !h.hedged && !h.embedded);
+    if fixed {
+        flags.retain(|f| f.id != FlagId::ColdTransfer);
+    }
+}
+
+fn sentence_at(r: &Reply, byte: usize) -> usize {
+    r.tokens
+        .tokens
+        .iter()
+        .find(|t| t.span.end > byte)
+        .map_or(0, |t| t.sentence)
 }

@@ -23,7 +23,7 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
     }
     let r = Reply::new(&reply[..cut]);
     let flags = detect_flags(&r, ctx);
-    let warm_transfer = !r.find(lx::warm_transfer()).is_empty()
+    let warm_transfer = super::transfer::transfer(&r).is_some_and(|t| t.warm)
         && !flags.iter().any(|f| f.id == FlagId::ColdTransfer);
     // Lists several criteria consult, matched once.
     let shared = Shared {

@@ -15,12 +15,20 @@ use std::sync::OnceLock;
 const FEEL: &str = "frustrat~|upset~|annoy~|angry|anger|disappoint~|stress~|worr~|inconvenien~|awful|terrible|difficult|hard|unacceptable|infuriat~|exhaust~|confus~|scary|scared|anxious|unfair|maddening|aggravat~|painful|horrible|exasperat~";
 
 /// Verbs of a concrete fix.
-const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|reinstat~|pause~|suspend~|freez~|unfreez~|run|running|test|testing|transfer~|shorten~|lower_your|reduc~|take_payment|take_the_payment|switch~|connect~|put_you_through|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~|bring|bringing|brought|get_you|get_another|get_a_new|get_a_replacement|get_the_correct|get_an_engineer|get_someone_out|give_you|offer~|order~|check_you_in|check_you_into|plac~|put_you|prepar~|cook~|provid~|enclos~|reconnect~|reproduc~|filed|file_a|complet~|issuing|issued|re_deliver|redeliver~|replac~";
+const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|reinstat~|pause~|suspend~|freez~|unfreez~|run|running|test|testing|shorten~|lower_your|reduc~|take_payment|take_the_payment|switch~|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~|bring|bringing|brought|get_you|get_another|get_a_new|get_a_replacement|get_the_correct|get_an_engineer|get_someone_out|give_you|offer~|order~|check_you_in|check_you_into|plac~|put_you|prepar~|cook~|provid~|enclos~|reconnect~|reproduc~|filed|file_a|overturn~|rebill~|reship~|reroute~|track~_down|tracked_down|knock~|taken_it_off|take_it_off|taken_that_off|pushed|push_a|open~_a|opened_the|set_up|setting_up|sett~|raised_the|fast_track~|complet~|issuing|issued|re_deliver|redeliver~|replac~";
+
+/// Participles of a remedy: "the fee is waived", "it's booked for 9 am".
+/// Unlike [`ACT`] it leaves out what also describes the problem ("cancelled",
+/// "declined", "transferred").
+const REMEDY: &str = "refunded|credited|waived|reversed|reissued|replaced|rebooked|reshipped|dispatched|couriered|approved|booked|expedited|reinstated|restored|fixed|repaired|updated|rerouted|moved|upgraded|removed|unblocked|reactivated|unlocked|reset|sorted|resolved|paid|reimbursed|covered|honoured|honored|done|gone|back|yours|on_its_way|on_the_way|confirmed|arranged|scheduled|sent|shipped|posted|delivered|ready|waiting|on_us|on_the_house";
 
 fn compile(src: &[&str]) -> Vec<Pattern> {
     src.iter()
         .map(|s| {
-            let s = s.replace("FEEL", FEEL).replace("ACT", ACT);
+            let s = s
+                .replace("REMEDY", REMEDY)
+                .replace("FEEL", FEEL)
+                .replace("ACT", ACT);
             Pattern::parse(&s).unwrap_or_else(|e| panic!("built-in lexicon: {e}"))
         })
         .collect()
@@ -264,6 +272,12 @@ lexicon!(
         "i am just finishing",
         "there you are|go",
         "here you are|go",
+        "i am|i_will * calling|phoning|contacting|ringing|emailing * ** to ACT",
+        "i have|i_will|i_am * phoned|called|contacted|rung|emailed * ** they|and|to",
+        "i have taken * off",
+        "i will not|won't|am_not_going_to charge|send_you_off|bounce",
+        "i am making an exception",
+        "i have raised|logged|opened|filed",
     ]
 );
 
@@ -284,6 +298,20 @@ lexicon!(resolve_team, [
         "you are now * ACT|booked|confirmed|set|on|all_set",
         "you are all set",
         "is now * ACT|booked|confirmed|fixed|working|active|back|live",
+        "is|are|was|has_been|have_been|has|have|is_now|are_now|got * REMEDY",
+        "on its|their way",
+        "on a courier",
+        "in the post",
+        "goes|going|go * out|in_the_post|by_courier",
+        "ships|shipping|ship * tonight|today|tomorrow|now|first",
+        "back on your|in_your * card|account",
+        "off your|this|the|that * bill|invoice|account|fee",
+        "consider * it|the * done|gone|sorted|waived|cancelled",
+        "you are|you_will_be * now? * on|in|booked * the|a|#|seat|room|flight|train",
+        "done|sorted",
+        "no charge|no_extra_charge|free",
+        "i will go with yours",
+        "on us",
 ]);
 
 lexicon!(
@@ -334,6 +362,11 @@ lexicon!(check, [
         "if there is anything * we|i|else",
         "i hope * it|that|this * is|helps|works",
         "are you * happy|satisfied|comfortable|okay|ok|alright",
+        "has|have|did|does|is|was|were * that|this|it|you|things * sorted|fixed|solved|resolved|worked|working|helped|done_the_trick|cleared|better|able|back",
+        "were|are you able to * now|again|log|get|see|access|use|connect",
+        "how is * looking|working|going * now",
+        "is it working * now|again",
+        "did * tht|that|it * fix|help|work",
 ]);
 
 lexicon!(follow_commit, [
@@ -395,6 +428,9 @@ lexicon!(
         "reach me directly|on|at",
         "ask for me",
         "case|ticket|reference #",
+        "quote|ref|reference|booking_ref|case_ref * #|it|this|the",
+        "if|should * it|he|she|they|this|that * is|does|has|are|do * not|n't",
+        "any trouble|problems|issues",
     ]
 );
 
@@ -616,6 +652,11 @@ lexicon!(
         "we can offer",
         "i can only offer",
         "we|i have rebooked|refunded|credited|replaced|waived|approved|reissued|reset|booked",
+        "i have taken * off",
+        "i am making an exception",
+        "i have * overturn~|rebill~|mov~|reship~|reroute~|phoned|called|opened|raised|pushed|knocked|tracked",
+        "i will not send you off|bounce_you",
+        "i will go with yours",
     ]
 );
 
@@ -666,6 +707,14 @@ lexicon!(
         "why is this|that a problem",
         "you said|told|claimed * you",
         "that proves|does_not_prove",
+        "that is|that_isn't * not * what i see|how_it_happened|what_happened|true|right|the_case",
+        "is not|isn't how it happened",
+        "definitely * delivered|sent|arrived|received|there|signed",
+        "i have a photo|proof|record|recording",
+        "actually * our|the|we|i|you * was|were|did|sent|delivered|arrived|called|had",
+        "simply not true",
+        "our records show",
+        "our log|records|system * shows|says",
     ]
 );
 
@@ -711,6 +760,19 @@ lexicon!(flag_blame, [
         "you requested|asked|chose * so",
         "if you adopt",
         "you could have",
+        "why * did|would * you",
+        "why did not you|why_didn't_you",
+        "was not|wasn't * it you",
+        "you did * read|check|sign|agree|see * ** right",
+        "if the * had been|had_not_been",
+        "had you * called|read|checked|cancelled|told|asked|contacted|kept|done|booked|ticked|updated|followed|waited|returned",
+        "if you had|would|'d * cancelled|called|booked|ticked|told|asked|contacted|returned|kept|updated|waited|done",
+        "you picked|chose|selected|ordered|booked|bought|entered|typed|set * ** instead|wrong|incorrect",
+        "most * customers|people * remember|manage|know|read|check|realise|realize|understand",
+        "this is exactly why we",
+        "we always tell * people|customers",
+        "when customers * do_not|don't|never|fail",
+        "customers do not read|check|follow",
 ]);
 
 lexicon!(flag_insult, [
@@ -748,6 +810,21 @@ lexicon!(flag_insult, [
         "poor planning",
         "what do you want me to do",
         "i do not know what you want",
+        "how many times",
+        "have you tried * actually|you_know",
+        "not rocket science",
+        "explain * this|it * really? slowly",
+        "small words",
+        "sweetheart|sweetie|honey|darling",
+        "oh great|brilliant|wonderful|perfect|fantastic",
+        "what a tragedy",
+        "congratulations you",
+        "read minds|read_your_mind",
+        "i will just magic",
+        "soooo|sooo|sooooo",
+        "another one who",
+        "because i am not explaining|repeating",
+        "if you can not even",
 ]);
 
 lexicon!(flag_calm_down, [
@@ -825,7 +902,7 @@ lexicon!(
         "not going to make it right",
         "i am not authori~|allowed|permitted",
         "i can not fix|change|do|help * that|this|it",
-        "the manufacturer's|supplier's|bank's|airline's|hotel's|carrier's responsibility",
+        "the manufacturer|supplier|bank|airline|hotel|carrier responsibility",
         "we are just|only * the|a",
         "we do not work|deal * directly",
         "i have no way of",
@@ -906,16 +983,67 @@ lexicon!(flag_cold_transfer, [
         "something you need to speak|talk|ask",
         "yes i can transfer you",
         "let me get someone",
+        "please email|call|ring|phone|contact * ** and|who * they|them|she|he * will|can",
+        "passing|pass|pop|popping|put|putting * you * on|over|through",
+        "next available * agent|person|advisor|adviser|colleague",
+        "the number for * ** is",
+        "their * direct? * line|number * is",
+        "press # when",
+        "to the right team|department|person",
+        "to someone who can help",
+        "will help you",
+        "can sort that|help_with_that|deal_with_that",
+        "please call|ring|phone|contact|email * billing|the|our|them|support",
 ]);
 
-lexicon!(warm_transfer, [
-    "i will|can|shall|am_going_to * transfer|connect|put|patch|conference|bring|loop|hand|pass * you|them|in|through|over",
-    "let me * transfer|connect|put_you_through|patch|conference|bring_in|loop_in",
-    "i am transferring|connecting",
-    "stay on the line",
-    "in case * cut|disconnected|drops|dropped",
-    "if we get cut|disconnected",
-]);
+lexicon!(
+    /// Handing the customer to someone else, warm or cold.
+    transfer,
+    [
+        "i will|can|shall|am_going_to * transfer|connect|patch|conference|loop * you|them|in|through|over",
+        "put|pass|pop|get|hand|putting|passing|popping|handing * you * through|over|across|on_to|onto",
+        "let me * transfer|connect|put_you_through|patch|conference|bring_in|loop_in|get_you_over|pass_you|pop_you",
+        "i am transferring|connecting|putting|passing",
+        "transferring|connecting you",
+        "passing|popping you * on|over",
+    ]
+);
+
+lexicon!(
+    /// Who will take over: a named team, desk or colleague.
+    transfer_who,
+    [
+        "to * our|the|my|a * ** team|department|desk|colleague|manager|supervisor|specialist|specialists|lead|expert",
+        "with * our|the|my * ** team|department|desk|colleague|manager|supervisor|specialist",
+    ]
+);
+
+lexicon!(
+    /// Why they are the right person.
+    transfer_why,
+    [
+        "who|they|she|he * can|will|is_able|are_able",
+        "so * they|she|he * can",
+        "because * they|she|he",
+        "to * reverse|sort|fix|approve|authori~|look_at|review|refund|deal_with|handle|arrange|rebook",
+    ]
+);
+
+lexicon!(
+    /// The agent briefs them and stays until they answer.
+    transfer_care,
+    [
+        "i have|i_will * told|explained|briefed|passed|filled|given|updated * them|her|him|in|on",
+        "not need|have_to * to? * repeat",
+        "so you do not have to",
+        "stay on the line|with_you",
+        "stay * until",
+        "until * they|she|he * pick|picks|answer|answers|join|joins|come|comes",
+        "in case * cut|disconnected|drops|dropped",
+        "if we get cut|disconnected",
+        "introduce you",
+    ]
+);
 
 lexicon!(flag_excuse, [
     "we are|were|have_been|it_is|it_was * short_staffed|short_handed|understaffed|swamped|slammed|flat_out|overwhelmed|overloaded",
@@ -935,7 +1063,6 @@ lexicon!(flag_excuse, [
     "learning difficulties",
     "our|the|my|that * shipping|warehouse|kitchen|billing|it|tech|other|production|delivery|dispatch? people|staff|team|department|guys|colleague|colleagues|driver|drivers|courier|carrier|wholesaler|supplier|manufacturer|partner|contractor|housekeeping|hostess|waiter|chef|doctors|technician|lab * messed|made|screwed|lost|forgot|delayed|did_not|failed|never|dropped|broke|missed|has_made|have_made|should_have|do_not_know|are_slow|get_caught|have_been_having",
     "housekeeping|the_kitchen|the_warehouse|the_carrier|the_courier|the_wholesaler|the_supplier|the_manufacturer|the_lab|the_hotel|the_airline|the_bank has|have? made|messed|lost|delayed|did_not|failed|never",
-    "the hotel's|carrier's|courier's|airline's|bank's|supplier's|manufacturer's|warehouse's|driver's|partner's mistake|fault|error",
     "they do not know what they are doing",
     "they have been having problems",
     "that|the department|team * never|does_not|do_not * answer~|respond~|reply|call",
@@ -951,7 +1078,46 @@ lexicon!(flag_excuse, [
     "we do not have the correct information in the system",
     "in a meeting|on_a_call|on_another_call|engaged",
     "we are in administration",
+        "the hotel|airline|bank|carrier|courier|supplier|manufacturer|warehouse|driver|partner|contractor|clinic|surgery|pharmacy|gp * is? * mistake|fault|call|problem|responsibility|error",
+        "not ours|not_us|not_our_fault",
+        "nothing to do with * me|us",
+        "we are only|just * the",
+        "your bank declined",
+        "ask the surgery|bank|airline|hotel|courier|carrier|manufacturer|supplier",
+        "head office",
+        "nobody here|no_one_here",
+        "everyone is off",
+        "the new starter|new_guy|new_girl|new_person",
+        "billing|accounts|dispatch|the_warehouse|it|tech|support never|does_not|do_not * reply|replies|answer|answers|respond|responds|get_back",
+        "it pushed|changed",
+        "if the system let|would_let",
 ]);
+
+lexicon!(
+    /// What makes an offer a remedy rather than a sale.
+    free_remedy,
+    [
+        "free|complimentary|no_charge|no_extra_charge|on_us|on_the_house",
+        "at no * cost|charge",
+        "at your current price",
+        "no cost",
+    ]
+);
+
+lexicon!(
+    /// Paraphrase and agreement after a contradiction: "That's not right.
+    /// You should never have been charged twice."
+    agreement,
+    [
+        "you should never have",
+        "you should not have been",
+        "you have not done anything wrong",
+        "you did nothing wrong",
+        "you are * right|not_being_difficult",
+        "that should not have happened",
+        "it is a * perfectly? * fair thing",
+    ]
+);
 
 lexicon!(flag_hang_up, [
     "i am|will * hang|hanging up",
@@ -1000,6 +1166,16 @@ lexicon!(flag_sales, [
         "lower your rate",
         "are you sure you want to cancel",
         "take advantage of",
+        "# * a|per|each * month|year|week",
+        "only|just * # * more|extra|a|per",
+        "0% finance",
+        "handset deals",
+        "our * travel|premier|premium|pro|plus|gold|security|protection|care|home|emergency * add_on|account|plan|cover|suite|package|deal|membership",
+        "go premium",
+        "you could open|get|add|try",
+        "shall i start * application|the_application",
+        "interested",
+        "you might want to look at",
 ]);
 
 lexicon!(flag_non_apology, [
@@ -1020,6 +1196,10 @@ lexicon!(flag_non_apology, [
         "it is unfortunate that",
         "sorry if * did_something|i_did|we_did",
         "regret to inform",
+        "apologies|sorry that you * chose|picked|ordered|decided|selected|did|forgot|missed|did_not",
+        "inconvenience you may|might * feel|think",
+        "you may feel you",
+        "sorry * that is|it_is * just * how|the_way",
 ]);
 
 lexicon!(flag_liability, [
@@ -1086,8 +1266,10 @@ pub const NEGATORS: &[&str] = &[
 ];
 
 /// Every lexicon, for building the vocabulary.
-fn all_lists() -> [&'static [Pattern]; 45] {
+fn all_lists() -> [&'static [Pattern]; 50] {
     [
+        free_remedy(),
+        agreement(),
         not_clarifying(),
         greeting(),
         introduction(),
@@ -1123,7 +1305,10 @@ fn all_lists() -> [&'static [Pattern]; 45] {
         flag_not_my_job(),
         flag_negative(),
         flag_cold_transfer(),
-        warm_transfer(),
+        transfer(),
+        transfer_who(),
+        transfer_why(),
+        transfer_care(),
         flag_hang_up(),
         flag_sales(),
         flag_non_apology(),

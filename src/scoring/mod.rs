@@ -18,6 +18,7 @@ mod persona_rules;
 mod questions;
 mod reflect;
 mod total;
+mod transfer;
 
 pub use card::{Fault, Scorecard};
 pub use criteria::{Criterion, FlagId, Rubric, Severity};
