@@ -268,7 +268,7 @@ fn false_credit_probes_do_not_lose_ground() {
     assert!(rate >= PROBES_FLOOR, "{rate:.3} < {PROBES_FLOOR}\n{report}");
 }
 
-const PROBES_FLOOR: f64 = 0.83;
+const PROBES_FLOOR: f64 = 0.85;
 
 #[test]
 fn calibration_shows_agreement_and_exports_disagreements_for_eval() {
@@ -302,4 +302,121 @@ fn calibration_shows_agreement_and_exports_disagreements_for_eval() {
     assert_eq!(examples.len(), 1, "only the reply with a disagreement");
     assert_eq!(examples[0].reply, "Calm down.");
     assert_eq!(examples[0].hits, vec![Criterion::Respect]);
+}
+
+fn hits(a: &Assessment) -> Vec<Criterion> {
+    Criterion::ALL.into_iter().filter(|c| a.hit(*c)).collect()
+}
+
+#[test]
+fn a_reply_in_another_language_is_reported_not_scored_as_empty() {
+    let a = irate("Lo siento mucho, ya hice el reembolso de sus 40 dólares hoy.");
+    assert_eq!(a.unscored_language, Some("es"));
+    assert_eq!(a.total, 0.0);
+    assert!(a.notes.iter().any(|n| n.text.contains("Spanish")));
+    assert!(
+        a.criteria.iter().all(|c| c.hint.is_none()),
+        "no coaching on words it could not read"
+    );
+    // Names and borrowed words do not make an English reply foreign.
+    let b = irate("Sorry about the muddle, Señora Ruiz. I've refunded the 212 pesos today.");
+    assert_eq!(b.unscored_language, None);
+    assert!(b.hit(Criterion::Resolve));
+}
+
+#[test]
+fn typo_repair_never_rewrites_real_words_or_flips_meaning() {
+    // "charged" is not a typo of "changed": an admission, not a fix.
+    let a = irate("I have charged your card twice by mistake.");
+    assert!(
+        !a.hit(Criterion::Resolve) && !a.hit(Criterion::Empowered),
+        "{:?}",
+        hits(&a)
+    );
+    // Real typos are still understood.
+    assert!(irate("im so sory about that").hit(Criterion::Empathize));
+}
+
+#[test]
+fn restating_or_refusing_is_not_a_fix() {
+    for r in [
+        "I see that your flight has been cancelled.",
+        "Your refund is not coming.",
+        "Absolutely not.",
+        "Let me see what I can do.",
+    ] {
+        let a = irate(r);
+        assert!(!a.hit(Criterion::Resolve), "{r}: {:?}", hits(&a));
+        assert!(!a.hit(Criterion::Empowered), "{r}: {:?}", hits(&a));
+    }
+    assert!(!irate("Absolutely not.").hit(Criterion::Eager));
+    for r in [
+        "I'll set up a repayment holiday for you right now.",
+        "You're now booked on the 7pm departure, free of charge.",
+        "The late fee is waived and the refund is on its way.",
+    ] {
+        assert!(irate(r).hit(Criterion::Resolve), "{r}");
+    }
+}
+
+#[test]
+fn transfers_are_warm_only_when_they_say_who_why_and_stay() {
+    let cold = irate("I'll transfer you now.");
+    assert!(cold.flagged(FlagId::ColdTransfer) && !cold.warm_transfer);
+    assert!(!cold.hit(Criterion::Resolve));
+    let warm = irate("I'm putting you through to Dana in billing, who can reverse the fee; I've told her what happened and I'll stay on the line until she picks up.");
+    assert!(!warm.flagged(FlagId::ColdTransfer) && warm.warm_transfer);
+    // A number after the fix is a back-up, not a hand-off.
+    let backup = irate("I've reissued the card and it's on its way. If it isn't with you by Friday, call 0345 300 0000 and quote CR-88214.");
+    assert!(!backup.flagged(FlagId::ColdTransfer));
+    assert!(backup.hit(Criterion::FollowUp) && backup.hit(Criterion::Resolve));
+}
+
+#[test]
+fn a_free_remedy_is_not_a_sales_pitch_but_a_priced_product_is() {
+    let remedy = irate("Free upgrade to a mid-size, bay 4, ready now.");
+    assert!(!remedy.flagged(FlagId::SalesPitch));
+    assert!(remedy.hit(Criterion::Resolve));
+    let pitch =
+        irate("Unlimited is our most popular plan, only $15 a month. Shall I sign you up today?");
+    assert!(pitch.flagged(FlagId::SalesPitch));
+}
+
+#[test]
+fn an_apology_that_prefaces_a_refusal_is_a_non_apology() {
+    for r in [
+        "I'm sorry, but I can't refund it.",
+        "Sorry if you were confused by the instructions.",
+        "I'm sorry sir, it's company policy.",
+    ] {
+        let a = irate(r);
+        assert!(a.flagged(FlagId::NonApology), "{r}");
+        assert!(!a.hit(Criterion::Empathize), "{r}");
+    }
+    let real = irate("I'm so sorry this happened. I'll refund it today.");
+    assert!(!real.flagged(FlagId::NonApology) && real.hit(Criterion::Empathize));
+    // "but don't worry" reassures, it does not refuse.
+    assert!(
+        !irate("Sorry about that, but don't worry, I'll fix it now.").flagged(FlagId::NonApology)
+    );
+}
+
+#[test]
+fn excuses_and_blame_without_trigger_words_are_flagged() {
+    for r in [
+        "We're short-staffed today, that's why.",
+        "My computer is really slow today.",
+        "It's the hotel's mistake, not ours.",
+    ] {
+        assert!(irate(r).flagged(FlagId::Excuse), "{r}");
+    }
+    for r in [
+        "You entered the wrong address.",
+        "Next time, read the instructions.",
+        "Why didn't you check the tracking first?",
+    ] {
+        assert!(irate(r).flagged(FlagId::Blame), "{r}");
+    }
+    let neutral = irate("The address on the order is 12 Elm Street; shall I change it?");
+    assert!(neutral.flags.is_empty(), "{:?}", neutral.flags);
 }

@@ -27,6 +27,7 @@ COMMANDS:
     eval <FILES or FOLDERS>...    Precision, recall, F1 and agreement of the scorer on labelled replies
           [--split all|dev|sealed]  Corpus lines by source: the sealed side prints figures only
           [--format json] [--show LABEL]  (--show lists one label's misses; never on sealed)
+    vocabulary                    Print the words typo repair corrects towards (for scripts/gen-real-words)
     package --scorm               Build the app and write a SCORM 1.2 zip for an LMS; prints its path
           [--dist DIR] [--out FILE] [--title TEXT]
     sample-progress <N> [NAME]    Print a progress file of N attempts played through the engine
@@ -50,6 +51,18 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "check" => check::run(&args[1..], out, err),
         "bench" => bench::run(out),
         "eval" => eval(&args[1..], out, err),
+        "vocabulary" => {
+            let mut words: Vec<&String> = crate::scoring::lexicon::vocabulary()
+                .candidates
+                .values()
+                .flatten()
+                .collect();
+            words.sort();
+            for w in words {
+                let _ = writeln!(out, "{w}");
+            }
+            0
+        }
         "sample-progress" => sample::run(&args[1..], out, err),
         "package" => package::run(&args[1..], out, err),
         "play" => {

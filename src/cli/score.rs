@@ -68,13 +68,17 @@ pub fn to_json(a: &Assessment) -> Value {
         .iter()
         .map(|f| json!({ "id": f.id.id(), "span": [f.span.start, f.span.end], "severity": f.severity.id() }))
         .collect();
-    json!({
+    let mut out = json!({
         "steps": rubric(&Criterion::STEPS),
         "be_sure": rubric(&Criterion::BE_SURE),
         "flags": flags,
         "questions": a.questions,
         "total": round(a.total),
-    })
+    });
+    if let (Some(lang), Value::Object(m)) = (a.unscored_language, &mut out) {
+        m.insert("not_scored".into(), json!({ "language": lang }));
+    }
+    out
 }
 
 fn round(x: f32) -> f64 {

@@ -22,6 +22,9 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
         cut -= 1;
     }
     let r = Reply::new(&reply[..cut]);
+    if let Some(lang) = text::language::detect(&r.tokens).filter(|l| !l.scored) {
+        return unscored(&r, lang, cut < reply.len());
+    }
     let flags = detect_flags(&r, ctx);
     let warm_transfer = super::transfer::transfer(&r).is_some_and(|t| t.warm)
         && !flags.iter().any(|f| f.id == FlagId::ColdTransfer);
@@ -54,10 +57,44 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
         total: 0.0,
         warm_transfer,
         truncated: cut < reply.len(),
+        unscored_language: None,
     };
     a.notes = persona_rules::notes(&r, ctx, &a);
     a.total = total(&a, ctx.persona);
     a
+}
+
+/// A reply in a language without lexicons: every criterion at zero with a
+/// hint that says why, instead of a silent zero as if nothing was said.
+fn unscored(r: &Reply, lang: &'static text::language::Language, truncated: bool) -> Assessment {
+    let criteria = Criterion::ALL
+        .iter()
+        .map(|&c| CriterionScore {
+            criterion: c,
+            score: 0.0,
+            applicable: false,
+            evidence: Vec::new(),
+            hint: None,
+        })
+        .collect();
+    Assessment {
+        criteria,
+        flags: Vec::new(),
+        questions: QuestionKinds::default(),
+        facts: Vec::new(),
+        notes: vec![super::Note {
+            text: format!(
+                "Not scored: this reply looks like {}, and Rapport scores replies in English.",
+                lang.name
+            ),
+            delta: 0.0,
+        }],
+        words: text::word_count(r.text),
+        total: 0.0,
+        warm_transfer: false,
+        truncated,
+        unscored_language: Some(lang.id),
+    }
 }
 
 /// Matches used by more than one criterion.
@@ -195,7 +232,7 @@ impl Grader<'_> {
         // Eager ("absolutely" in "you're absolutely right" is respect, not eagerness)
         let respect_hits = &self.shared.respect;
         let hits: Vec<Hit> = r
-            .find(lx::eager())
+            .find_affirmed(lx::eager())
             .into_iter()
             .filter(|h| !respect_hits.iter().any(|x| overlaps(x.span, h.span)))
             .filter(|h| !r.refused_after(h.m))
@@ -354,12 +391,12 @@ impl Grader<'_> {
         // "I'll send you a confirmation" is follow-through, not the fix itself.
         let follow = &self.shared.follow;
         let (own, searching): (Vec<Hit>, Vec<Hit>) = r
-            .find(lx::resolve_own())
+            .find_affirmed(lx::resolve_own())
             .into_iter()
             .filter(|h| !follow.iter().any(|f| overlaps(f.span, h.span)))
             .partition(|h| !h.embedded);
         let team: Vec<Hit> = r
-            .find(lx::resolve_team())
+            .find_affirmed(lx::resolve_team())
             .into_iter()
             .filter(|h| !h.embedded)
             .collect();
@@ -440,7 +477,7 @@ impl Grader<'_> {
         let r = self.r;
         let follow = &self.shared.follow;
         let own: Vec<Hit> = r
-            .find(lx::empowered())
+            .find_affirmed(lx::empowered())
             .into_iter()
             .filter(|h| !follow.iter().any(|f| overlaps(f.span, h.span)) && !h.embedded)
             .collect();

@@ -66,6 +66,23 @@ impl<'a> Reply<'a> {
         self.find_raw(list, true)
     }
 
+    /// Matches of `list` negated neither before nor right after: "Your
+    /// refund is not coming", "Absolutely not." For what a reply offers.
+    pub fn find_affirmed(&self, list: &[Pattern]) -> Vec<Hit> {
+        let toks = &self.tokens.tokens;
+        self.find(list)
+            .into_iter()
+            .filter(|h| {
+                let clause = toks[h.m.end - 1].clause;
+                !toks[h.m.end..]
+                    .iter()
+                    .take(2)
+                    .take_while(|t| t.clause == clause)
+                    .any(|t| matches!(t.norm.as_str(), "not" | "never"))
+            })
+            .collect()
+    }
+
     /// Matches of `list`, negated or not.
     pub fn find_any(&self, list: &[Pattern]) -> Vec<Hit> {
         self.find_raw(list, false)
@@ -189,7 +206,7 @@ impl<'a> Reply<'a> {
     fn embedded(&self, m: Match) -> bool {
         let toks = &self.tokens.tokens;
         let clause = toks[m.first].clause;
-        (1..=3)
+        (0..=3)
             .take_while(|k| m.first > *k && toks[m.first - k].clause == clause)
             .any(|k| {
                 let w = toks[m.first - k].norm.as_str();
@@ -240,6 +257,8 @@ impl<'a> Reply<'a> {
 
 /// Replaces words that are one edit (two for long words) away from a lexicon
 /// word of five letters or more: "sory" -> "sorry", "apologise" typed "apologize".
+/// Real English words are never rewritten, and nothing is rewritten into a
+/// negator or the verb of a fix.
 fn repair_typos(tokens: &mut Tokens) {
     let vocab = lexicon::vocabulary();
     for t in &mut tokens.tokens {
@@ -247,7 +266,7 @@ fn repair_typos(tokens: &mut Tokens) {
         if len < 4 || t.norm.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        if vocab.known.contains(&t.norm) {
+        if vocab.known.contains(&t.norm) || lexicon::is_real_word(&t.norm) {
             continue;
         }
         let first = t.norm.chars().next().unwrap_or(' ');
@@ -264,6 +283,7 @@ fn repair_typos(tokens: &mut Tokens) {
             // "upgraded" is not a typo of "upgrade", nor "minute" of "minutes":
             // an ending is not a mistake.
             .filter(|w| !t.norm.starts_with(w.as_str()) && !w.starts_with(t.norm.as_str()))
+            .filter(|w| !lexicon::is_protected_target(w))
             .find(|w| edit_distance_at_most(&t.norm, w, max));
         if let Some(w) = candidate {
             t.norm = w.clone();

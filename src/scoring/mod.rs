@@ -94,6 +94,9 @@ pub struct Assessment {
     /// True when the reply was longer than [`MAX_GRADED_BYTES`] and only its
     /// first part was graded.
     pub truncated: bool,
+    /// Set when the reply is in a language the scorer has no lexicons for
+    /// (its ISO 639-1 code): nothing was scored, and the trainee is told why.
+    pub unscored_language: Option<&'static str>,
 }
 
 impl Assessment {

@@ -6,6 +6,7 @@
 //! boundaries of the input, so spans can be sliced from the reply safely.
 
 mod fast_hash;
+pub mod language;
 mod pattern;
 mod tokens;
 
