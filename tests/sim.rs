@@ -308,3 +308,16 @@ mod property {
         }
     }
 }
+
+#[test]
+fn ending_before_any_reply_scores_zero_below_any_attempt() {
+    let mut quit = Session::new(scenario("parcel-missing"), 1, 0);
+    quit.end(10).unwrap();
+    assert_eq!(quit.scorecard().total, 0.0);
+    let poor = play("parcel-missing", 1, &["Okay."]);
+    let mut poor = poor;
+    if !poor.is_over() {
+        poor.end(2000).unwrap();
+    }
+    assert!(poor.scorecard().total >= quit.scorecard().total);
+}

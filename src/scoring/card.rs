@@ -76,6 +76,8 @@ pub struct Scorecard {
     pub faults: Vec<Fault>,
     /// In `[0, 1]`.
     pub total: f32,
+    /// How many replies the trainee sent.
+    pub replies: usize,
 }
 
 impl Scorecard {
@@ -121,12 +123,17 @@ impl Scorecard {
             flags,
             faults,
             total,
+            replies: turns.len(),
         }
     }
 
     /// Folds how the conversation ended into the total: a fifth of it is
     /// the outcome's `credit` in `[0, 1]` (a satisfied customer is the goal).
+    /// A conversation ended before any reply scores 0, below any attempt.
     pub fn with_outcome(mut self, credit: f32) -> Scorecard {
+        if self.replies == 0 {
+            return self;
+        }
         let t = 0.8 * self.total + 0.2 * credit.clamp(0.0, 1.0);
         self.total = (t * 100.0).round() / 100.0;
         self
