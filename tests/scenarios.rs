@@ -322,3 +322,79 @@ mod zip_packs {
         let _ = read_zip(&damaged); // an error or a garbled file, never a panic
     }
 }
+
+#[test]
+fn golden_runs_say_what_must_not_happen() {
+    let src = r#"
+id = "neg"
+title = "Negative expectations"
+persona = "irate"
+difficulty = "easy"
+domain = "test"
+summary = "A customer."
+start = "start"
+
+[customer]
+name = "Pat"
+situation = "Pat is upset."
+
+[[nodes]]
+id = "start"
+say = ["Well?"]
+
+[[nodes.next]]
+goto = "done"
+
+[[nodes]]
+id = "done"
+end = "unhappy"
+say = ["Fine."]
+
+[[golden]]
+name = "calm down"
+seed = 1
+replies = ["Calm down, sir."]
+expect_miss = ["empathize"]
+expect_no_flag = ["calm_down"]
+
+[[golden]]
+name = "sympathy"
+seed = 1
+replies = ["I'm so sorry, that must have been really frustrating for you."]
+expect_miss = ["empathize"]
+expect_no_flag = ["calm_down"]
+"#;
+    let parsed = parse("neg.toml", src);
+    let problems: Vec<String> = parsed.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let s = Rc::new(parsed.scenario.unwrap());
+    let rude = run_golden(&s, &s.golden[0]);
+    assert_eq!(
+        rude,
+        vec!["expected the flag `calm_down` never to be raised, but reply 1 raised it".to_string()],
+        "a rude reply earns nothing, so only the flag expectation fails"
+    );
+    let kind = run_golden(&s, &s.golden[1]);
+    assert_eq!(
+        kind,
+        vec!["expected `empathize` not to be earned, but reply 1 earned it".to_string()]
+    );
+}
+
+#[test]
+fn every_good_golden_run_rules_out_false_blame() {
+    for s in bundled().into_iter().filter_map(|p| p.scenario) {
+        for g in &s.golden {
+            let good = matches!(
+                g.expect_outcome.as_deref(),
+                Some("resolved_satisfied" | "escalated_warm")
+            );
+            assert!(
+                !good || !g.expect_no_flag.is_empty(),
+                "{}: good run \"{}\" has no expect_no_flag",
+                s.file,
+                g.name
+            );
+        }
+    }
+}

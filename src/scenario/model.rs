@@ -164,6 +164,10 @@ pub struct Golden {
     pub expect_hit: Vec<Criterion>,
     /// Flags the conversation should raise.
     pub expect_flag: Vec<FlagId>,
+    /// Criteria the conversation must not earn (a poor run stays poor).
+    pub expect_miss: Vec<Criterion>,
+    /// Flags the conversation must never raise (no false blame on a good run).
+    pub expect_no_flag: Vec<FlagId>,
     /// 1-based line of the `[[golden]]` table, for failure messages.
     pub line: usize,
 }

@@ -512,6 +512,8 @@ fn read_golden(r: &mut Reader, root: Obj) -> Vec<Golden> {
                 "expect_outcome",
                 "expect_hit",
                 "expect_flag",
+                "expect_miss",
+                "expect_no_flag",
             ],
         );
         let name = r
@@ -534,6 +536,8 @@ fn read_golden(r: &mut Reader, root: Obj) -> Vec<Golden> {
             expect_outcome: expect_outcome.map(|o| o.value),
             expect_hit: criteria(r, obj, "expect_hit"),
             expect_flag: flags(r, obj, "expect_flag"),
+            expect_miss: criteria(r, obj, "expect_miss"),
+            expect_no_flag: flags(r, obj, "expect_no_flag"),
             line: crate::text::line_col(r.src, span.0).0,
         });
     }

@@ -54,5 +54,36 @@ pub fn run_golden(scenario: &Rc<Scenario>, golden: &Golden) -> Vec<String> {
             problems.push(format!("expected the flag `{}` to be raised", f.id()));
         }
     }
+    for c in &golden.expect_miss {
+        if card.get(*c).score >= 0.5 {
+            let turns: Vec<String> = card
+                .get(*c)
+                .turns
+                .iter()
+                .map(|t| (t + 1).to_string())
+                .collect();
+            problems.push(format!(
+                "expected `{}` not to be earned, but reply {} earned it",
+                c.id(),
+                turns.join(", ")
+            ));
+        }
+    }
+    for f in &golden.expect_no_flag {
+        let raised: Vec<String> = session
+            .turns()
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.assessment.flagged(*f))
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
+        if !raised.is_empty() {
+            problems.push(format!(
+                "expected the flag `{}` never to be raised, but reply {} raised it",
+                f.id(),
+                raised.join(", ")
+            ));
+        }
+    }
     problems
 }
