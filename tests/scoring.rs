@@ -113,11 +113,25 @@ fn listening_needs_real_reflection() {
     )
     .score(Criterion::Listen);
     assert!(
-        stock <= 0.5,
-        "a stock phrase alone is not full credit ({stock})"
+        stock < 0.5,
+        "a stock phrase alone earns no credit ({stock})"
     );
-    assert!(echo > 0.0);
+    assert!(echo >= 0.5, "a summary in their words ({echo})");
     assert_eq!(full, 1.0);
+    // Answering with their words is not saying them back.
+    let answer = grade("The router needs a reset every evening.", &ctx).score(Criterion::Listen);
+    assert!(answer < 0.5, "{answer}");
+    for (r, listens) in [
+        ("I understand how you feel.", false),
+        (
+            "I understand you're frustrated, and I'm here to help.",
+            false,
+        ),
+        ("I hear this has taken a lot of your time.", true),
+        ("Take your time, I'm listening.", true),
+    ] {
+        assert_eq!(irate(r).hit(Criterion::Listen), listens, "{r}");
+    }
 }
 
 #[test]
@@ -187,7 +201,7 @@ fn text_as_people_type_it() {
         "missing apostrophe and typos"
     );
     assert!(
-        irate("So sorry 😞 I'll fix it 👍").hit(Criterion::Resolve),
+        irate("So sorry 😞 I'll refund it 👍").hit(Criterion::Resolve),
         "emoji"
     );
     assert!(irate("dont worry, ill sort it. id be glad to help").hit(Criterion::Eager));
@@ -256,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.68;
+const AGREEMENT_NOW: f64 = 0.69;
 const MACRO_F1_NOW: f64 = 0.64;
 
 #[test]
@@ -354,6 +368,31 @@ fn restating_or_refusing_is_not_a_fix() {
         "I'll set up a repayment holiday for you right now.",
         "You're now booked on the 7pm departure, free of charge.",
         "The late fee is waived and the refund is on its way.",
+    ] {
+        assert!(irate(r).hit(Criterion::Resolve), "{r}");
+    }
+}
+
+#[test]
+fn a_promise_that_names_no_action_is_not_a_fix() {
+    for r in [
+        "I will fix this for you.",
+        "I'll take care of that right away, sir.",
+        "We can sort this out.",
+        "I'll correct the situation immediately.",
+    ] {
+        let a = irate(r);
+        assert!(!a.hit(Criterion::Resolve), "{r}: {:?}", hits(&a));
+        assert!(
+            a.get(Criterion::Resolve).score > 0.0,
+            "{r}: still a promise"
+        );
+    }
+    for r in [
+        "I'll fix the router settings from here now.",
+        "I'll refund it now.",
+        "I'll take care of this for you, and delete the charges.",
+        "Let me take care of it: the refund is done.",
     ] {
         assert!(irate(r).hit(Criterion::Resolve), "{r}");
     }

@@ -364,26 +364,78 @@ impl Grader<'_> {
             }
         }
         let feelings = r.find(lx::feelings());
+        // Using their words to answer is not yet saying them back; summing
+        // up with them ("So your ...") is.
+        let sums_up = seen.len() >= 2 && self.sums_up();
         let overlap = match seen.len() {
+            _ if sums_up => 0.7,
             0 => 0.0,
-            1 => 0.25,
-            2 => 0.5,
+            1 | 2 => 0.25,
+            3 => 0.5,
             _ => 0.7,
         };
+        // "I hear you" alone is a stock phrase; "I hear the delivery was two
+        // days late" says back what they said.
+        let says_back = stems.iter().any(|h| self.paraphrase_follows(h));
+        // Letting them vent is listening too.
+        let invites = r.find(lx::listen_invite());
         let mut s: f32 = if stems.is_empty() {
             overlap
-        } else if seen.is_empty() {
-            0.5
-        } else {
+        } else if !seen.is_empty() || says_back {
             1.0
+        } else if !invites.is_empty() {
+            0.7
+        } else {
+            0.3
         };
-        if !feelings.is_empty() && s > 0.0 {
+        if !feelings.is_empty() && s >= 0.4 {
             s += 0.25;
         }
         let mut e = ev(&stems, "paraphrases");
         e.extend(echoed);
         e.extend(ev(&feelings, "names the feeling"));
         (s.min(1.0), e)
+    }
+
+    /// A sentence that opens "So ...", "Right, ..." or "Okay, so ..." and is
+    /// about them ("you", "your"): a summary, not an answer.
+    fn sums_up(&self) -> bool {
+        let toks = &self.r.tokens.tokens;
+        self.r.tokens.sentences.iter().any(|s| {
+            let words = &toks[s.first..s.end];
+            let opens = words
+                .iter()
+                .take(2)
+                .any(|t| matches!(t.norm.as_str(), "so" | "right" | "okay" | "ok"));
+            opens
+                && !s.question
+                && words
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "you" | "your"))
+        })
+    }
+
+    /// Two or more content words (not feelings) after a listening phrase, in
+    /// its clause: the trainee is saying back the situation itself.
+    fn paraphrase_follows(&self, h: &Hit) -> bool {
+        let toks = &self.r.tokens.tokens;
+        let clause = toks[h.m.end - 1].clause;
+        let feelings = lx::feelings();
+        let after: Vec<&crate::text::Token> = toks[h.m.end..]
+            .iter()
+            .take_while(|t| t.clause == clause)
+            .collect();
+        let content = after
+            .iter()
+            .filter(|t| stem(&t.norm).is_some())
+            .filter(|t| {
+                !feelings.iter().any(|p| {
+                    p.words()
+                        .any(|w| t.norm.starts_with(w.trim_end_matches('~')))
+                })
+            })
+            .count();
+        content >= 2 || (content == 1 && after.len() >= 5)
     }
 
     fn resolve(&self) -> (f32, Vec<Evidence>) {
@@ -402,6 +454,13 @@ impl Grader<'_> {
             .collect();
         let mut vague = r.find(lx::vague_fix());
         vague.extend(searching);
+        // "I'll sort this out", "We will fix it": a promise with no action named.
+        let (own, generic): (Vec<Hit>, Vec<Hit>) =
+            own.into_iter().partition(|h| !r.generic_action(h.m));
+        let (team, generic_team): (Vec<Hit>, Vec<Hit>) =
+            team.into_iter().partition(|h| !r.generic_action(h.m));
+        vague.extend(generic);
+        vague.extend(generic_team);
         let firm: Vec<Hit> = own.iter().filter(|h| !h.hedged).copied().collect();
         let hedged: Vec<Hit> = own.iter().filter(|h| h.hedged).copied().collect();
         let s = if !firm.is_empty() {
@@ -495,14 +554,17 @@ impl Grader<'_> {
             });
             return (0.0, e);
         }
-        let firm = own.iter().any(|h| !h.hedged);
+        // Deciding means naming what is decided: "I'll take care of it" is not yet a decision.
+        let firm = own.iter().any(|h| !h.hedged && !r.generic_action(h.m));
         e.extend(ev(&own, "acts on their own authority"));
         let s = if firm {
             1.0
+        } else if own.iter().any(|h| !r.generic_action(h.m)) {
+            0.5
         } else if own.is_empty() {
             0.0
         } else {
-            0.5
+            0.3
         };
         (s, e)
     }

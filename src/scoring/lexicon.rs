@@ -15,12 +15,29 @@ use std::sync::OnceLock;
 const FEEL: &str = "frustrat~|upset~|annoy~|angry|anger|disappoint~|stress~|worr~|inconvenien~|awful|terrible|difficult|hard|unacceptable|infuriat~|exhaust~|confus~|scary|scared|anxious|unfair|maddening|aggravat~|painful|horrible|exasperat~";
 
 /// Verbs of a concrete fix.
-const ACT: &str = "refund~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|reinstat~|pause~|suspend~|freez~|unfreez~|run|running|test|testing|shorten~|lower_your|reduc~|take_payment|take_the_payment|switch~|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~|bring|bringing|brought|get_you|get_another|get_a_new|get_a_replacement|get_the_correct|get_an_engineer|get_someone_out|give_you|offer~|order~|check_you_in|check_you_into|plac~|put_you|prepar~|cook~|provid~|enclos~|reconnect~|reproduc~|filed|file_a|overturn~|rebill~|reship~|reroute~|track~_down|tracked_down|knock~|taken_it_off|take_it_off|taken_that_off|pushed|push_a|open~_a|opened_the|set_up|setting_up|sett~|raised_the|fast_track~|complet~|issuing|issued|re_deliver|redeliver~|replac~";
+const ACT: &str = "refund~|delet~|credit~|replac~|send|sending|sent|ship~|reverse|reversed|reissu~|issu~|cancel~|process~|book~|rebook~|reschedul~|arrang~|fix~|repair~|updat~|reset~|waiv~|restor~|reactivat~|activat~|unblock~|correct~|adjust~|remov~|apply|applied|applying|expedit~|reorder~|dispatch~|approv~|authori~|resend~|deliver~|schedul~|void~|cover~|compensat~|discount~|priorit~|sort|sorted|sorting|escalat~|raised|logged|log_a|log_this|log_it|log_the|upgrad~|swap~|exchang~|return~|honou~|honor~|match~|release~|reinstat~|pause~|suspend~|freez~|unfreez~|run|running|test|testing|shorten~|lower_your|reduc~|take_payment|take_the_payment|switch~|chang~|downgrad~|migrat~|move|add|added|unlock~|extend~|pay|paid|reimburs~|rush~|courier~|bring|bringing|brought|get_you|get_another|get_a_new|get_a_replacement|get_the_correct|get_an_engineer|get_someone_out|give_you|offer~|order~|check_you_in|check_you_into|plac~|put_you|prepar~|cook~|provid~|enclos~|reconnect~|reproduc~|filed|file_a|overturn~|rebill~|reship~|reroute~|track~_down|tracked_down|knock~|taken_it_off|take_it_off|taken_that_off|pushed|push_a|open~_a|opened_the|set_up|setting_up|sett~|raised_the|fast_track~|complet~|issuing|issued|re_deliver|redeliver~|replac~";
 
 /// Participles of a remedy: "the fee is waived", "it's booked for 9 am".
 /// Unlike [`ACT`] it leaves out what also describes the problem ("cancelled",
 /// "declined", "transferred").
 const REMEDY: &str = "refunded|credited|waived|reversed|reissued|replaced|rebooked|reshipped|dispatched|couriered|approved|booked|expedited|reinstated|restored|fixed|repaired|updated|rerouted|moved|upgraded|removed|unblocked|reactivated|unlocked|reset|sorted|resolved|paid|reimbursed|covered|honoured|honored|done|gone|back|yours|on_its_way|on_the_way|confirmed|arranged|scheduled|sent|shipped|posted|delivered|ready|waiting|on_us|on_the_house";
+
+/// True when `w` is one of the single-word verbs of a fix in [`ACT`].
+pub fn is_act_word(w: &str) -> bool {
+    static WORDS: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+    let (exact, stems) = WORDS.get_or_init(|| {
+        let mut exact = Vec::new();
+        let mut stems = Vec::new();
+        for a in ACT.split('|').filter(|a| !a.contains('_')) {
+            match a.strip_suffix('~') {
+                Some(stem) => stems.push(stem),
+                None => exact.push(a),
+            }
+        }
+        (exact, stems)
+    });
+    exact.contains(&w) || stems.iter().any(|s| w.starts_with(s))
+}
 
 fn compile(src: &[&str]) -> Vec<Pattern> {
     src.iter()
@@ -78,6 +95,7 @@ lexicon!(
         "it|that sounds like",
         "sounds like you",
         "i hear you|that|what|how",
+        "i hear|see this|the|your",
         "what i am hearing",
         "you mentioned|said|told|explained|described|noted",
         "you have told|explained|described|mentioned",
@@ -115,6 +133,21 @@ lexicon!(
         "thank you for your * letter|email|call|telephone_call|message * in_which|about|on|regarding|drawing",
         "drawing my attention",
         "sorry * that_your|your * arrived|came|lacked",
+    ]
+);
+
+lexicon!(
+    /// Phrases that let the customer go on: listening by leaving room.
+    listen_invite,
+    [
+        "i am listening",
+        "i am all ears",
+        "please go on",
+        "go on",
+        "take your time",
+        "tell me more",
+        "tell me what happened",
+        "i am here to listen",
     ]
 );
 
@@ -1266,7 +1299,7 @@ pub const NEGATORS: &[&str] = &[
 ];
 
 /// Every lexicon, for building the vocabulary.
-fn all_lists() -> [&'static [Pattern]; 50] {
+fn all_lists() -> [&'static [Pattern]; 51] {
     [
         free_remedy(),
         agreement(),
@@ -1274,6 +1307,7 @@ fn all_lists() -> [&'static [Pattern]; 50] {
         greeting(),
         introduction(),
         listen_stems(),
+        listen_invite(),
         feelings(),
         question_basic(),
         question_detail(),

@@ -201,6 +201,39 @@ impl<'a> Reply<'a> {
         false
     }
 
+    /// True when the commitment names no concrete action: a generic verb
+    /// ("fix", "sort", "handle", "take care of") whose object is only "it",
+    /// "this" or "the situation", with nothing concrete after it in the
+    /// clause. "I will fix this for you" is a promise; "I'll fix the router
+    /// settings" and "I'll refund it" are fixes.
+    pub fn generic_action(&self, m: Match) -> bool {
+        let toks = &self.tokens.tokens;
+        let words = &toks[m.first..m.end];
+        let clause = toks[m.end - 1].clause;
+        // The whole clause: "the refund is done" names its action before the verb.
+        // "..., and delete the charges" carries the commitment on.
+        let continued = toks
+            .iter()
+            .find(|t| t.clause == clause + 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "and" | "then"));
+        let concrete_verb = toks
+            .iter()
+            .filter(|t| {
+                t.clause == clause
+                    || t.clause == toks[m.first].clause
+                    || (continued && t.clause == clause + 1)
+            })
+            .any(|t| lexicon::is_act_word(&t.norm) && !is_generic_verb(&t.norm));
+        // "Here you are", "on the house": no verb to be vague about.
+        if concrete_verb || !words.iter().any(|t| is_generic_verb(&t.norm)) {
+            return false;
+        }
+        !toks[m.end..]
+            .iter()
+            .take_while(|t| t.clause == clause)
+            .any(|t| !is_filler(&t.norm))
+    }
+
     /// "see how", "check if", "find out whether" in the three words before
     /// the match: the commitment is only being looked for.
     fn embedded(&self, m: Match) -> bool {
@@ -289,6 +322,108 @@ fn repair_typos(tokens: &mut Tokens) {
             t.norm = w.clone();
         }
     }
+}
+
+/// Verbs that say something will be dealt with without saying how.
+fn is_generic_verb(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "fix", "sort", "resolv", "handl", "correct", "deal", "manag", "address", "help", "do",
+        "did", "done", "care", "see", "work", "look", "get", "got", "escalat", "priorit",
+        "complet", "run", "test", "move", "chang", "updat", "process",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
+/// Words that add nothing concrete to a commitment: pronouns, vague nouns,
+/// adverbs of time and manner, terms of address.
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "things"
+            | "thing"
+            | "everything"
+            | "something"
+            | "all"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "situation"
+            | "problem"
+            | "issue"
+            | "issues"
+            | "matter"
+            | "mess"
+            | "for"
+            | "you"
+            | "your"
+            | "yours"
+            | "me"
+            | "us"
+            | "now"
+            | "right"
+            | "away"
+            | "immediately"
+            | "today"
+            | "straight"
+            | "straightaway"
+            | "asap"
+            | "as"
+            | "soon"
+            | "possible"
+            | "quickly"
+            | "promptly"
+            | "up"
+            | "out"
+            | "sir"
+            | "madam"
+            | "ma"
+            | "am"
+            | "mam"
+            | "personally"
+            | "first"
+            | "to"
+            | "so"
+            | "and"
+            | "okay"
+            | "ok"
+            | "please"
+            | "here"
+            | "there"
+            | "on"
+            | "with"
+            | "at"
+            | "once"
+            | "myself"
+            | "ourselves"
+            | "together"
+            | "both"
+            | "can"
+            | "i"
+            | "we"
+            | "will"
+            | "is"
+            | "are"
+            | "be"
+            | "sorted"
+            | "fixed"
+            | "resolved"
+            | "done"
+            | "properly"
+            | "fully"
+            | "completely"
+            | "until"
+            | "just"
+            | "quick"
+            | "fast"
+            | "definitely"
+            | "certainly"
+            | "absolutely"
+    )
 }
 
 /// `outer` covers all of `inner`.
