@@ -459,3 +459,62 @@ fn excuses_and_blame_without_trigger_words_are_flagged() {
     let neutral = irate("The address on the order is 12 Elm Street; shall I change it?");
     assert!(neutral.flags.is_empty(), "{:?}", neutral.flags);
 }
+
+fn hinted(a: &Assessment) -> Vec<Criterion> {
+    a.criteria
+        .iter()
+        .filter(|c| c.hint.is_some())
+        .map(|c| c.criterion)
+        .collect()
+}
+
+#[test]
+fn each_turn_is_judged_on_what_it_calls_for() {
+    let opener = "Hi Sam, I'm Alex. I'm so sorry, losing the internet before a deadline is \
+                  stressful. Is the router light on?";
+    let first = grade(
+        opener,
+        &Context::standalone(Persona::Irate, "My internet is down and I have a deadline!"),
+    );
+    // Hearing an upset customer out first is what the opening calls for.
+    for c in [Criterion::Resolve, Criterion::Empowered, Criterion::Check] {
+        assert!(!first.get(c).applicable, "{c:?} is not due yet");
+        assert!(!hinted(&first).contains(&c), "no hint to {c:?} yet");
+    }
+    assert!(
+        first.total >= 0.7,
+        "a textbook opener scores well: {}",
+        first.total
+    );
+    // One turn later the fix is due, and is hinted at when missing.
+    let previous = [first.clone()];
+    let ctx = Context {
+        previous: &previous,
+        ..Context::standalone(Persona::Irate, "Yes, the light is red.")
+    };
+    let stalling = grade("Thanks for telling me that.", &ctx);
+    assert!(stalling.get(Criterion::Resolve).applicable);
+    assert!(hinted(&stalling).contains(&Criterion::Resolve));
+    assert!(
+        !stalling.get(Criterion::Greet).applicable,
+        "greeting is for the opening only"
+    );
+    // A customer in a hurry is owed the fix at once, and no questionnaire.
+    let rushed = grade(
+        "I've reset your password; the link arrives within a minute.",
+        &Context::standalone(Persona::Rushed, "Locked out, need in now."),
+    );
+    for c in [
+        Criterion::Question,
+        Criterion::Listen,
+        Criterion::Understand,
+    ] {
+        assert!(
+            !rushed.get(c).applicable,
+            "{c:?} is not asked of a rushed call"
+        );
+    }
+    assert!(rushed.get(Criterion::Resolve).applicable);
+    // What is not due still cannot rescue a poor reply.
+    assert_eq!(irate("Calm down, it's probably your router.").total, 0.0);
+}

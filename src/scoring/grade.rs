@@ -43,6 +43,7 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
         flags: &flags,
         shared: &shared,
         criteria: Vec::with_capacity(13),
+        fixing_now: false,
     };
     g.score_all(question_evidence, questions, &fact_hits);
     let criteria = g.criteria;
@@ -110,6 +111,8 @@ struct Grader<'a> {
     flags: &'a [Flag],
     shared: &'a Shared,
     criteria: Vec<CriterionScore>,
+    /// This reply offers a fix (known once `resolve` is scored).
+    fixing_now: bool,
 }
 
 fn ev(hits: &[Hit], note: &str) -> Vec<Evidence> {
@@ -124,6 +127,8 @@ fn ev(hits: &[Hit], note: &str) -> Vec<Evidence> {
 impl Grader<'_> {
     fn push(&mut self, c: Criterion, score: f32, applicable: bool, evidence: Vec<Evidence>) {
         let score = score.clamp(0.0, 1.0);
+        // What this turn does not call for is neither hinted at nor counted against it.
+        let applicable = applicable && super::stage::called_for(self.ctx, c, self.fixing_now);
         // No nagging about a step the trainee already did earlier on.
         let done_before = self.ctx.previous.iter().any(|a| a.hit(c));
         // A customer in a hurry wants the fix, not questions or paraphrase:
@@ -212,6 +217,7 @@ impl Grader<'_> {
         // Resolve
         let (resolve, e) = self.resolve();
         self.push(Criterion::Resolve, resolve, true, e);
+        self.fixing_now = resolve >= 0.5;
         let fix_offered =
             resolve >= 0.5 || self.ctx.previous.iter().any(|a| a.hit(Criterion::Resolve));
         // Check

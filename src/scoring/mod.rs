@@ -17,6 +17,7 @@ mod matching;
 mod persona_rules;
 mod questions;
 mod reflect;
+pub mod stage;
 mod total;
 mod transfer;
 

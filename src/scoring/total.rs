@@ -21,8 +21,18 @@ pub fn total(a: &Assessment, persona: Persona) -> f32 {
             .map(|s| s.score * weight(s.criterion))
             .sum()
     };
-    let steps = (sum(&Criterion::STEPS) / 2.5).min(1.0);
-    let be_sure = (sum(&Criterion::BE_SURE) / 3.5).min(1.0);
+    // A reply is measured against what its turn calls for, and need not show
+    // all of it: two or three steps done well is a full reply.
+    let due = |list: &[Criterion], most: f32| -> f32 {
+        list.iter()
+            .map(|c| a.get(*c))
+            .filter(|s| s.applicable)
+            .map(|s| weight(s.criterion))
+            .sum::<f32>()
+            .clamp(1.0, most)
+    };
+    let steps = (sum(&Criterion::STEPS) / due(&Criterion::STEPS, 2.5)).min(1.0);
+    let be_sure = (sum(&Criterion::BE_SURE) / due(&Criterion::BE_SURE, 2.5)).min(1.0);
     let penalty: f32 = a.flags.iter().map(|f| f.severity.penalty()).sum();
     let notes: f32 = a.notes.iter().map(|n| n.delta).sum();
     let t = (0.5 * steps + 0.5 * be_sure - penalty + notes).clamp(0.0, 1.0);
