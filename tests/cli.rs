@@ -214,3 +214,35 @@ fn package_scorm_writes_a_zip_with_a_manifest_listing_every_file() {
     assert!(!err.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn score_explain_says_what_earned_and_cost_each_criterion() {
+    let input = concat!(
+        "{\"reply\": \"Calm down, I'm sorry you feel that way.\", \"persona\": \"irate\"}\n",
+        "{\"reply\": \"Hi, I'm Sam. I'm so sorry about the double charge. I've refunded the $64.90 to your card.\", \"persona\": \"rushed\"}\n",
+        "not json\n",
+    );
+    let (code, out, _) = rapport(&["score", "--explain"], input);
+    assert_eq!(code, 0);
+    let parts: Vec<&str> = out.split("\n\nReply: ").collect();
+    assert_eq!(parts.len(), 2, "{out}");
+    let (rude, good) = (parts[0], parts[1]);
+    assert!(rude.contains("calm_down (severe): \"Calm down\""), "{rude}");
+    assert!(rude.contains("non_apology"), "{rude}");
+    assert!(rude.contains("= 0% (never below 0%)"), "{rude}");
+    assert!(rude.contains("resolve             0%  not due"), "{rude}");
+    assert!(
+        good.contains("\"I've refunded\": owns a concrete fix"),
+        "{good}"
+    );
+    assert!(good.contains("resolve           100%  earned"), "{good}");
+    assert!(
+        good.contains("question            0%  not due"),
+        "a rushed call is not asked for questions: {good}"
+    );
+    assert!(!good.contains("Mistakes"), "{good}");
+    assert!(out.contains("error: invalid input"), "{out}");
+    let (code, _, err) = rapport(&["score", "--frobnicate"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown option `--frobnicate`"), "{err}");
+}

@@ -24,6 +24,7 @@ COMMANDS:
                                   type /end to end the conversation
     score                         Grade replies: JSON lines on stdin, one JSON result per line on stdout
                                   Input: {\"reply\": \"...\", \"persona\": \"irate\", \"customer\": \"...\"}
+          [--explain]             Instead, say in words what earned or cost each criterion
     eval <FILES or FOLDERS>...    Precision, recall, F1 and agreement of the scorer on labelled replies
           [--split all|dev|sealed]  Corpus lines by source: the sealed side prints figures only
           [--format json] [--show LABEL]  (--show lists one label's misses; never on sealed)
@@ -71,7 +72,15 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         "score" => {
             let stdin = std::io::stdin();
-            match score::run(stdin.lock(), out) {
+            let explain = match args.get(1).map(String::as_str) {
+                None => false,
+                Some("--explain") => true,
+                Some(other) => {
+                    let _ = writeln!(err, "rapport score: unknown option `{other}`\n\n{HELP}");
+                    return 2;
+                }
+            };
+            match score::run(stdin.lock(), out, explain) {
                 Ok(()) => 0,
                 Err(e) => {
                     let _ = writeln!(err, "rapport score: {e}");

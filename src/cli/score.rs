@@ -18,9 +18,32 @@ struct Input {
 
 /// Grades one input line; errors become `{"error": ...}`.
 pub fn score_line(line: &str) -> Value {
+    match graded(line) {
+        Ok((_, a)) => to_json(&a),
+        Err(e) => e,
+    }
+}
+
+/// The explanation of one input line, or its error as a sentence.
+pub fn explain_line(line: &str) -> String {
+    match graded(line) {
+        Ok((input, a)) => {
+            let persona = Persona::from_id(input.persona.as_deref().unwrap_or("irate"))
+                .unwrap_or(Persona::Irate);
+            let customer = input.customer.unwrap_or_default();
+            crate::scoring::explain(&input.reply, &Context::standalone(persona, &customer), &a)
+        }
+        Err(e) => format!(
+            "error: {}\n",
+            e.get("error").and_then(Value::as_str).unwrap_or("")
+        ),
+    }
+}
+
+fn graded(line: &str) -> Result<(Input, Assessment), Value> {
     let input: Input = match serde_json::from_str(line) {
         Ok(i) => i,
-        Err(e) => return json!({ "error": format!("invalid input: {e}") }),
+        Err(e) => return Err(json!({ "error": format!("invalid input: {e}") })),
     };
     let persona = match input.persona.as_deref() {
         None => Persona::Irate,
@@ -28,16 +51,20 @@ pub fn score_line(line: &str) -> Value {
             Some(p) => p,
             None => {
                 let known: Vec<&str> = Persona::ALL.iter().map(|p| p.id()).collect();
-                return json!({ "error": format!("unknown persona `{p}`; expected one of {}", known.join(", ")) });
+                return Err(
+                    json!({ "error": format!("unknown persona `{p}`; expected one of {}", known.join(", ")) }),
+                );
             }
         },
     };
     if input.reply.len() > MAX_GRADED_BYTES {
-        return json!({ "error": format!("reply is {} bytes; the limit is {MAX_GRADED_BYTES}", input.reply.len()) });
+        return Err(
+            json!({ "error": format!("reply is {} bytes; the limit is {MAX_GRADED_BYTES}", input.reply.len()) }),
+        );
     }
-    let customer = input.customer.unwrap_or_default();
+    let customer = input.customer.clone().unwrap_or_default();
     let a = grade(&input.reply, &Context::standalone(persona, &customer));
-    to_json(&a)
+    Ok((input, a))
 }
 
 /// The stable JSON shape of an assessment.
@@ -86,13 +113,18 @@ fn round(x: f32) -> f64 {
 }
 
 /// Reads JSON lines from `input` until it ends, writing one result per line.
-pub fn run(input: impl BufRead, mut out: impl Write) -> std::io::Result<()> {
+/// With `explain`, writes each line's explanation instead, blank-line separated.
+pub fn run(input: impl BufRead, mut out: impl Write, explain: bool) -> std::io::Result<()> {
     for line in input.lines() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        writeln!(out, "{}", score_line(&line))?;
+        if explain {
+            writeln!(out, "{}", explain_line(&line))?;
+        } else {
+            writeln!(out, "{}", score_line(&line))?;
+        }
     }
     out.flush()
 }

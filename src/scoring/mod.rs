@@ -9,6 +9,7 @@ pub mod calibration;
 mod card;
 mod criteria;
 pub mod eval;
+mod explain;
 mod facts;
 mod flags;
 mod grade;
@@ -18,11 +19,12 @@ mod persona_rules;
 mod questions;
 mod reflect;
 pub mod stage;
-mod total;
+pub mod total;
 mod transfer;
 
 pub use card::{Fault, Scorecard};
 pub use criteria::{Criterion, FlagId, Rubric, Severity};
+pub use explain::explain;
 pub use facts::{Fact, FactHit};
 pub use grade::grade;
 
