@@ -518,3 +518,39 @@ fn each_turn_is_judged_on_what_it_calls_for() {
     // What is not due still cannot rescue a poor reply.
     assert_eq!(irate("Calm down, it's probably your router.").total, 0.0);
 }
+
+#[test]
+fn persona_fit_moves_the_total() {
+    let padded = as_(
+        Persona::Rushed,
+        "Thank you so much for reaching out to us today. I completely understand how important \
+         this is. I would be more than happy to help you with that. I have reset your password \
+         and the link is in your inbox.",
+    );
+    let direct = as_(
+        Persona::Rushed,
+        "I have reset your password; the link is in your inbox now.",
+    );
+    assert!(
+        direct.total > padded.total,
+        "a direct answer beats padding for a rushed customer: {} vs {}",
+        direct.total,
+        padded.total
+    );
+    assert!(padded.notes.iter().any(|n| n.text.starts_with("Padding")));
+    assert!(!direct.notes.iter().any(|n| n.text.starts_with("Padding")));
+    let exact = as_(
+        Persona::Analytical,
+        "I have refunded the duplicate charge; it reaches your card in 3 to 5 working days, by Friday.",
+    );
+    let vague = as_(
+        Persona::Analytical,
+        "I have refunded the duplicate charge; it will reach your card soon.",
+    );
+    assert!(
+        exact.total > vague.total,
+        "exact figures beat vague ones for an analytical customer: {} vs {}",
+        exact.total,
+        vague.total
+    );
+}

@@ -36,7 +36,17 @@ pub fn is_act_word(w: &str) -> bool {
         }
         (exact, stems)
     });
-    exact.contains(&w) || stems.iter().any(|s| w.starts_with(s))
+    // An ending of the verb, not another word: "complete", "completed", but
+    // not "completely".
+    const ENDINGS: &[&str] = &[
+        "", "s", "e", "es", "ed", "d", "ing", "ment", "ments", "ise", "ize", "ised", "ized",
+        "ising", "izing", "ion", "ions", "ation", "y", "ied", "ies", "al", "le", "led", "ling",
+    ];
+    exact.contains(&w)
+        || stems.iter().any(|s| {
+            w.strip_prefix(s)
+                .is_some_and(|rest| ENDINGS.contains(&rest))
+        })
 }
 
 fn compile(src: &[&str]) -> Vec<Pattern> {

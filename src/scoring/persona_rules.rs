@@ -33,7 +33,8 @@ pub fn notes(r: &Reply, ctx: &Context, a: &Assessment) -> Vec<Note> {
                     "Long reply: this customer wants the result, not the story.",
                     -(over / 150.0).min(0.3),
                 ));
-            } else if a.words <= 40 && a.hit(Criterion::Resolve) {
+            } else if a.words <= 40 && a.hit(Criterion::Resolve) && padding_before_the_point(r) < 2
+            {
                 out.push(note("Short and straight to the fix.", 0.1));
             }
             if questions > 1 {
@@ -44,6 +45,13 @@ pub fn notes(r: &Reply, ctx: &Context, a: &Assessment) -> Vec<Note> {
             }
             if small_talk {
                 out.push(note("Small talk slows a customer in a hurry.", -0.1));
+            }
+            let padding = padding_before_the_point(r);
+            if padding >= 2 {
+                out.push(note(
+                    "Padding before the point: lead with the answer.",
+                    -0.05 * padding.min(4) as f32,
+                ));
             }
         }
         Persona::Analytical => {
@@ -62,6 +70,14 @@ pub fn notes(r: &Reply, ctx: &Context, a: &Assessment) -> Vec<Note> {
             }
             if a.facts.iter().any(|f| f.correct) && a.facts.iter().all(|f| f.correct) {
                 out.push(note("Precise, correct information.", 0.1));
+            } else if a.facts.is_empty()
+                && exact_figures(r) > 0
+                && (a.hit(Criterion::Resolve) || a.hit(Criterion::FollowUp))
+            {
+                out.push(note(
+                    "Exact figures (amounts, dates, times) this customer can check.",
+                    0.05,
+                ));
             }
         }
         Persona::Irate => {
@@ -93,4 +109,53 @@ pub fn notes(r: &Reply, ctx: &Context, a: &Assessment) -> Vec<Note> {
         }
     }
     out
+}
+
+/// Sentences before the first one that does something (a fix, a question, a
+/// figure, a next step) that only courtesy fills: "Thank you so much for
+/// reaching out. I completely understand. I'd be more than happy to help."
+fn padding_before_the_point(r: &Reply) -> usize {
+    let toks = &r.tokens.tokens;
+    let mut count = 0;
+    for s in &r.tokens.sentences {
+        let words = &toks[s.first..s.end];
+        let acts = s.question
+            || words
+                .iter()
+                .any(|t| lx::is_act_word(&t.norm) || t.norm.chars().any(|c| c.is_ascii_digit()));
+        if acts {
+            break;
+        }
+        count += 1;
+    }
+    count
+}
+
+/// Numbers, amounts, dates and times: words with digits, month and day names.
+fn exact_figures(r: &Reply) -> usize {
+    const NAMED: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    r.tokens
+        .tokens
+        .iter()
+        .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()) || NAMED.contains(&t.norm.as_str()))
+        .count()
 }

@@ -19,16 +19,18 @@ pub fn called_for(ctx: &Context, c: Criterion, fixing_now: bool) -> bool {
     let hear_first = matches!(ctx.persona, Persona::Irate | Persona::Personal);
     let fix_due = !done(Criterion::Resolve)
         && (turn >= 1 || matches!(ctx.persona, Persona::Rushed | Persona::Functional));
+    // A customer in a hurry is owed the result: courtesies are welcome
+    // but not what the turn is judged on.
     match c {
-        Criterion::Greet => turn == 0,
+        Criterion::Greet => turn == 0 && !hurried,
         Criterion::Listen => !hurried && !done(Criterion::Resolve) && (turn <= 1 || !done(c)),
         Criterion::Question => !hurried && !done(Criterion::Resolve),
         Criterion::Empathize => !done(c) || (hear_first && !done(Criterion::Resolve)),
         Criterion::Resolve => fix_due,
         Criterion::Check | Criterion::FollowUp => fixed,
         Criterion::BroadKnowledge => !ctx.facts.is_empty() && (fix_due || fixed),
-        Criterion::Eager | Criterion::Respect => true,
-        Criterion::Sincere => hear_first || !done(Criterion::Empathize),
+        Criterion::Eager | Criterion::Respect => !hurried,
+        Criterion::Sincere => !hurried && (hear_first || !done(Criterion::Empathize)),
         Criterion::Understand => !hurried && !fixed,
         Criterion::Empowered => fix_due || fixing_now,
     }

@@ -43,8 +43,8 @@ pub fn parts(a: &Assessment, persona: Persona) -> Parts {
     let sum = |list: &[Criterion]| -> f32 {
         list.iter()
             .map(|c| a.get(*c))
-            .filter(|s| s.applicable || s.score > 0.0)
-            .map(|s| s.score * weight(s.criterion))
+            // What the turn did not call for still counts, at half weight.
+            .map(|s| s.score * weight(s.criterion) * if s.applicable { 1.0 } else { 0.5 })
             .sum()
     };
     // A reply is measured against what its turn calls for, and need not show
