@@ -36,7 +36,11 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
     };
     let (questions, question_evidence) = questions(&r, &flags, &shared.checks);
     // Facts are the trainer's own words: match them as typed, unrepaired.
-    let fact_hits = facts::check(ctx.facts, &text::tokenize(r.text));
+    let fact_hits = if ctx.facts.is_empty() {
+        Vec::new()
+    } else {
+        facts::check(ctx.facts, &text::tokenize(r.text))
+    };
     let mut g = Grader {
         r: &r,
         ctx,
@@ -44,6 +48,7 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
         shared: &shared,
         criteria: Vec::with_capacity(13),
         fixing_now: false,
+        theirs: content_stems(ctx.customer_last),
     };
     g.score_all(question_evidence, questions, &fact_hits);
     let criteria = g.criteria;
@@ -113,6 +118,8 @@ struct Grader<'a> {
     criteria: Vec<CriterionScore>,
     /// This reply offers a fix (known once `resolve` is scored).
     fixing_now: bool,
+    /// The content words of the customer's last message, by stem.
+    theirs: Vec<String>,
 }
 
 fn ev(hits: &[Hit], note: &str) -> Vec<Evidence> {
@@ -321,7 +328,7 @@ impl Grader<'_> {
     /// wrong colours for Riya's wedding" is meant; "sorry for the
     /// inconvenience" is stock.
     fn specific_empathy(&self, strong: &[Hit]) -> Vec<Hit> {
-        let theirs = content_stems(self.ctx.customer_last);
+        let theirs = &self.theirs;
         if theirs.is_empty() {
             return Vec::new();
         }
@@ -355,7 +362,7 @@ impl Grader<'_> {
     fn listen(&self) -> (f32, Vec<Evidence>) {
         let r = self.r;
         let stems = r.find(lx::listen_stems());
-        let theirs = content_stems(self.ctx.customer_last);
+        let theirs = &self.theirs;
         let mut echoed: Vec<Evidence> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         for t in &r.tokens.tokens {

@@ -24,18 +24,7 @@ const REMEDY: &str = "refunded|credited|waived|reversed|reissued|replaced|rebook
 
 /// True when `w` is one of the single-word verbs of a fix in [`ACT`].
 pub fn is_act_word(w: &str) -> bool {
-    static WORDS: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
-    let (exact, stems) = WORDS.get_or_init(|| {
-        let mut exact = Vec::new();
-        let mut stems = Vec::new();
-        for a in ACT.split('|').filter(|a| !a.contains('_')) {
-            match a.strip_suffix('~') {
-                Some(stem) => stems.push(stem),
-                None => exact.push(a),
-            }
-        }
-        (exact, stems)
-    });
+    let (exact, stems) = act_words();
     // An ending of the verb, not another word: "complete", "completed", but
     // not "completely".
     const ENDINGS: &[&str] = &[
@@ -1393,10 +1382,24 @@ pub fn is_real_word(w: &str) -> bool {
 /// fix, whose meaning a wrong guess would flip ("charged" -> "changed").
 pub fn is_protected_target(w: &str) -> bool {
     NEGATORS.contains(&w)
-        || ACT.split('|').any(|a| match a.strip_suffix('~') {
-            Some(stem) => w.starts_with(stem),
-            None => a == w,
-        })
+        || act_words().0.contains(&w)
+        || act_words().1.iter().any(|s| w.starts_with(s))
+}
+
+/// The single words of [`ACT`]: whole words, and stems (written with `~`).
+fn act_words() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static WORDS: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut exact = Vec::new();
+        let mut stems = Vec::new();
+        for a in ACT.split('|').filter(|a| !a.contains('_')) {
+            match a.strip_suffix('~') {
+                Some(stem) => stems.push(stem),
+                None => exact.push(a),
+            }
+        }
+        (exact, stems)
+    })
 }
 
 /// Lexicon words (five letters or more) by first letter and length, and every

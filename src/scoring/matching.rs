@@ -304,6 +304,7 @@ fn repair_typos(tokens: &mut Tokens) {
         }
         let first = t.norm.chars().next().unwrap_or(' ');
         let max = if len >= 9 { 2 } else { 1 };
+        let mine = letters(&t.norm);
         // Four-letter words are only repaired by one missing letter ("sory").
         let lengths = if len == 4 {
             5..=5
@@ -316,8 +317,11 @@ fn repair_typos(tokens: &mut Tokens) {
             // "upgraded" is not a typo of "upgrade", nor "minute" of "minutes":
             // an ending is not a mistake.
             .filter(|w| !t.norm.starts_with(w.as_str()) && !w.starts_with(t.norm.as_str()))
-            .filter(|w| !lexicon::is_protected_target(w))
-            .find(|w| edit_distance_at_most(&t.norm, w, max));
+            // Each edit changes at most two letters of the set of letters
+            // used: a cheap test that rules out most words before the
+            // distance is computed.
+            .filter(|w| (letters(w) ^ mine).count_ones() as usize <= 2 * max)
+            .find(|w| edit_distance_at_most(&t.norm, w, max) && !lexicon::is_protected_target(w));
         if let Some(w) = candidate {
             t.norm = w.clone();
         }
@@ -424,6 +428,17 @@ fn is_filler(w: &str) -> bool {
             | "certainly"
             | "absolutely"
     )
+}
+
+/// The set of letters a-z in `w`, one bit each; other characters share a bit.
+fn letters(w: &str) -> u32 {
+    w.bytes().fold(0, |m, b| {
+        m | if b.is_ascii_lowercase() {
+            1 << (b - b'a')
+        } else {
+            1 << 26
+        }
+    })
 }
 
 /// `outer` covers all of `inner`.

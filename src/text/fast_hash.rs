@@ -47,3 +47,10 @@ impl Hasher for FastHasher {
 
 /// A `HashSet` using [`FastHasher`].
 pub type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+
+/// The hash of one word, so sets of words can be kept and probed as numbers.
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = FastHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}

@@ -4,7 +4,10 @@
 //! otherwise score as if it said nothing. [`LANGUAGES`] is the one table to
 //! extend: a language whose lexicons exist is marked `scored`.
 
-use super::Tokens;
+use super::{FastHasher, Tokens};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 /// A language the detector knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,21 +180,38 @@ pub const LANGUAGES: &[Language] = &[
     },
 ];
 
+const _: () = assert!(LANGUAGES.len() <= 16, "one bit per language in `detect`");
+
 /// The language of `tokens`, when enough words tell: `None` for replies too
 /// short or too mixed to say (they are treated as English).
 pub fn detect(tokens: &Tokens) -> Option<&'static Language> {
     if tokens.tokens.len() < 3 {
         return None;
     }
-    let counts = LANGUAGES.iter().map(|l| {
-        let n = tokens
-            .tokens
-            .iter()
-            .filter(|t| l.markers.contains(&t.norm.as_str()))
-            .count();
-        (l, n)
+    // One lookup per word: which languages list it as a marker (a bit each).
+    static MARKERS: OnceLock<HashMap<&'static str, u16, BuildHasherDefault<FastHasher>>> =
+        OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        let mut m: HashMap<&'static str, u16, BuildHasherDefault<FastHasher>> = HashMap::default();
+        for (i, l) in LANGUAGES.iter().enumerate() {
+            for w in l.markers {
+                *m.entry(w).or_default() |= 1 << i;
+            }
+        }
+        m
     });
-    let english = counts.clone().next().map_or(0, |(_, n)| n);
+    let mut per_language = [0usize; 16];
+    for t in &tokens.tokens {
+        if let Some(bits) = markers.get(t.norm.as_str()) {
+            for (i, n) in per_language.iter_mut().enumerate().take(LANGUAGES.len()) {
+                if bits & (1 << i) != 0 {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    let counts = LANGUAGES.iter().zip(per_language);
+    let english = per_language[0];
     let (best, n) =
         counts
             .skip(1)

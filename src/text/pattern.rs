@@ -15,7 +15,7 @@
 //! | `#`         | a number (a word starting with a digit: 5, 5pm) |
 
 use super::tokens::{tokenize, Token};
-use super::Tokens;
+use super::{word_hash, Tokens};
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +42,10 @@ pub struct Pattern {
     elements: Vec<Element>,
     /// For each required element made only of whole words: the words one of
     /// which must occur in a text for the pattern to match it at all.
-    anchors: Vec<Vec<String>>,
+    anchors: Vec<Vec<u64>>,
+    /// The words a match can start with, when the first element is a
+    /// required list of whole words; empty when it can start anywhere.
+    starts: Vec<u64>,
 }
 
 /// Why a pattern could not be compiled.
@@ -130,24 +133,57 @@ impl Pattern {
     }
 
     fn from_elements(elements: Vec<Element>) -> Pattern {
-        let anchors = elements
+        // Each required element is a list of keys one of which a text must
+        // hold: a word, or (for a stem) the first letters of a word.
+        let mut anchors: Vec<(bool, Vec<u64>)> = elements
             .iter()
             .filter_map(|e| match e {
                 Element::Any {
                     alts,
                     optional: false,
-                } => alts
-                    .iter()
-                    .map(|a| match a {
-                        Alt::Word(w) => Some(w.clone()),
-                        Alt::Seq(ws) => ws.first().cloned(),
-                        Alt::Stem(_) | Alt::Number => None,
-                    })
-                    .collect::<Option<Vec<String>>>(),
+                } => {
+                    let common = alts.iter().all(|a| match a {
+                        Alt::Word(w) => is_common(w),
+                        Alt::Seq(ws) => ws.first().is_some_and(|w| is_common(w)),
+                        _ => false,
+                    });
+                    let keys = alts
+                        .iter()
+                        .map(|a| match a {
+                            Alt::Word(w) => Some(word_hash(w)),
+                            Alt::Seq(ws) => ws.first().map(|w| word_hash(w)),
+                            Alt::Stem(st) => stem_key(st),
+                            Alt::Number => None,
+                        })
+                        .collect::<Option<Vec<u64>>>()?;
+                    Some((common, keys))
+                }
                 _ => None,
             })
             .collect();
-        Pattern { elements, anchors }
+        // Rare words first, so most texts are ruled out by the first lookup.
+        anchors.sort_by_key(|(common, keys)| (*common, keys.len()));
+        let anchors = anchors.into_iter().map(|(_, keys)| keys).collect();
+        let starts = match elements.first() {
+            Some(Element::Any {
+                alts,
+                optional: false,
+            }) => alts
+                .iter()
+                .map(|a| match a {
+                    Alt::Word(w) => Some(word_hash(w)),
+                    Alt::Seq(ws) => ws.first().map(|w| word_hash(w)),
+                    Alt::Stem(_) | Alt::Number => None,
+                })
+                .collect::<Option<Vec<u64>>>()
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        Pattern {
+            elements,
+            anchors,
+            starts,
+        }
     }
 
     /// False when some required word of the pattern is missing from `text`.
@@ -159,17 +195,18 @@ impl Pattern {
 
     /// Whole words this pattern spells out, for typo repair.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.elements.iter().flat_map(|e| match e {
-            Element::Any { alts, .. } => alts
-                .iter()
-                .flat_map(|a| match a {
-                    Alt::Word(w) => vec![w.as_str()],
-                    Alt::Seq(ws) => ws.iter().map(String::as_str).collect(),
-                    _ => Vec::new(),
-                })
-                .collect::<Vec<_>>(),
-            Element::Gap(_) => Vec::new(),
-        })
+        self.elements
+            .iter()
+            .flat_map(|e| match e {
+                Element::Any { alts, .. } => alts.as_slice(),
+                Element::Gap(_) => &[],
+            })
+            .flat_map(|a| match a {
+                Alt::Word(w) => std::slice::from_ref(w),
+                Alt::Seq(ws) => ws.as_slice(),
+                Alt::Stem(_) | Alt::Number => &[],
+            })
+            .map(String::as_str)
     }
 
     /// Every non-overlapping match, leftmost first.
@@ -181,6 +218,11 @@ impl Pattern {
         for s in &text.sentences {
             let mut i = s.first;
             while i < s.end {
+                let cannot_start = text.hashes.get(i).is_some_and(|h| !self.starts.contains(h));
+                if !self.starts.is_empty() && cannot_start {
+                    i += 1;
+                    continue;
+                }
                 match self.match_at(&text.tokens[..s.end], i, 0) {
                     Some(end) if end > i => {
                         found.push(Match { first: i, end });
@@ -220,6 +262,59 @@ impl Pattern {
             }
         }
     }
+}
+
+/// Marks a key as the first letters of a word rather than a whole word.
+const PREFIX_TAG: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The key a stem is found by: its first four letters (three if it is that
+/// short); `None` for shorter stems, which rule nothing out.
+fn stem_key(stem: &str) -> Option<u64> {
+    prefix_key(stem, 4).or_else(|| (stem.len() == 3).then(|| prefix_key(stem, 3)).flatten())
+}
+
+/// The key of the first `n` bytes of `word`, when it has them on a character boundary.
+pub(super) fn prefix_key(word: &str, n: usize) -> Option<u64> {
+    word.get(..n).map(|p| word_hash(p) ^ PREFIX_TAG)
+}
+
+/// Words nearly every reply contains: poor at ruling a pattern out.
+fn is_common(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "you"
+            | "we"
+            | "the"
+            | "a"
+            | "an"
+            | "to"
+            | "is"
+            | "it"
+            | "that"
+            | "this"
+            | "your"
+            | "will"
+            | "am"
+            | "are"
+            | "have"
+            | "be"
+            | "for"
+            | "and"
+            | "of"
+            | "can"
+            | "my"
+            | "me"
+            | "in"
+            | "on"
+            | "with"
+            | "do"
+            | "not"
+            | "so"
+            | "what"
+            | "how"
+            | "us"
+            | "our"
+    )
 }
 
 /// How many tokens `alt` consumes at the start of `toks`, if it matches there.

@@ -32,13 +32,33 @@ pub struct Tokens {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// Every distinct word, so a pattern can be ruled out without scanning.
-    pub words: FastSet<String>,
+    /// (As [`super::word_hash`]es, with keys for their first three and four
+    /// letters: probing them compares numbers, not text.)
+    pub words: FastSet<u64>,
+    /// Each token's [`super::word_hash`], in order.
+    pub hashes: Vec<u64>,
 }
 
 impl Tokens {
     /// Rebuilds [`Tokens::words`] after tokens were edited (typo repair).
     pub fn reindex(&mut self) {
-        self.words = self.tokens.iter().map(|t| t.norm.clone()).collect();
+        self.hashes = self
+            .tokens
+            .iter()
+            .map(|t| super::word_hash(&t.norm))
+            .collect();
+        self.words = self
+            .tokens
+            .iter()
+            .flat_map(|t| {
+                [
+                    Some(super::word_hash(&t.norm)),
+                    super::pattern::prefix_key(&t.norm, 3),
+                    super::pattern::prefix_key(&t.norm, 4),
+                ]
+            })
+            .flatten()
+            .collect();
     }
 }
 
