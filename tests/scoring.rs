@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.69;
+const AGREEMENT_NOW: f64 = 0.695;
 const MACRO_F1_NOW: f64 = 0.64;
 
 #[test]
@@ -553,4 +553,32 @@ fn persona_fit_moves_the_total() {
         exact.total,
         vague.total
     );
+}
+
+#[test]
+fn denying_what_the_customer_said_is_arguing() {
+    let said = |customer: &str, reply: &str| {
+        grade(reply, &Context::standalone(Persona::Irate, customer)).flagged(FlagId::Argue)
+    };
+    assert!(said(
+        "You've lost my parcel!",
+        "It is not lost, we have not found it yet."
+    ));
+    assert!(said(
+        "Your staff put ads in my browser.",
+        "We did not put anything in your browser."
+    ));
+    // A refusal, a sympathetic echo and a promise are not contradictions.
+    assert!(!said(
+        "I want a cash refund.",
+        "We don't give refunds in cash."
+    ));
+    assert!(!said(
+        "My parcel still hasn't arrived.",
+        "I'm sorry it hasn't arrived yet."
+    ));
+    assert!(!said(
+        "Will it be lost again?",
+        "It will not be lost again."
+    ));
 }

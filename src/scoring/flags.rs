@@ -58,6 +58,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
             });
         }
     }
+    contradicts_the_customer(r, ctx, &mut flags);
     remedies_are_not_sales(r, &mut flags);
     agreed_is_not_argued(r, &mut flags);
     numbers_after_a_fix(r, &mut flags);
@@ -145,6 +146,68 @@ fn remedies_are_not_sales(r: &Reply, flags: &mut Vec<Flag>) {
         let sentence = sentence_at(r, f.span.start);
         !free.contains(&sentence) || priced(sentence)
     });
+}
+
+/// Denying what the customer just said, in their own words: they wrote "the
+/// parcel is lost", the reply says "it is not lost"; they wrote "you put
+/// bookmarks in my browser", the reply says "we didn't put any bookmarks".
+/// A negator followed closely by a word of theirs that they said without
+/// one is a contradiction, unless the sentence apologises or sympathises.
+fn contradicts_the_customer(r: &Reply, ctx: &Context, flags: &mut Vec<Flag>) {
+    if ctx.customer_last.is_empty() || flags.iter().any(|f| f.id == FlagId::Argue) {
+        return;
+    }
+    let theirs = crate::text::tokenize(ctx.customer_last);
+    let asserted = |st: &str| {
+        theirs.tokens.iter().enumerate().any(|(k, t)| {
+            super::reflect::stem(&t.norm) == Some(st)
+                && !theirs.tokens[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|b| b.clause == t.clause && lx::NEGATORS.contains(&b.norm.as_str()))
+        })
+    };
+    let toks = &r.tokens.tokens;
+    for (i, t) in toks.iter().enumerate() {
+        // A denial of fact ("it is not lost", "we did not put"), not a
+        // refusal ("we do not give refunds") or a promise ("it will not").
+        let of_fact = i > 0
+            && matches!(
+                toks[i - 1].norm.as_str(),
+                "is" | "was" | "are" | "were" | "did" | "has" | "have" | "had"
+            );
+        if !of_fact || !matches!(t.norm.as_str(), "not" | "never") {
+            continue;
+        }
+        let sentence = &r.tokens.sentences[t.sentence];
+        let softened = toks[sentence.first..sentence.end].iter().any(|w| {
+            matches!(
+                w.norm.as_str(),
+                "sorry"
+                    | "apologise"
+                    | "apologize"
+                    | "apologies"
+                    | "understand"
+                    | "afraid"
+                    | "unfortunately"
+            )
+        });
+        if softened || sentence.question {
+            continue;
+        }
+        let denied = toks[i + 1..]
+            .iter()
+            .take(5)
+            .take_while(|w| w.clause == t.clause)
+            .find(|w| super::reflect::stem(&w.norm).is_some_and(asserted));
+        if let Some(w) = denied {
+            flags.push(Flag {
+                id: FlagId::Argue,
+                span: crate::text::Span::new(t.span.start, w.span.end),
+                severity: FlagId::Argue.base_severity(),
+            });
+            return;
+        }
+    }
 }
 
 /// A "that's not right" followed by taking the customer's side agrees with

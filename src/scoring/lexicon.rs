@@ -715,7 +715,6 @@ lexicon!(
         "actually you did|are|were|have",
         "i disagree",
         "that can not be right|true",
-        "is|was not our|my fault",
         "you clearly did|have|are|were",
         "you are not listening",
         "that is not what i said",
