@@ -582,3 +582,20 @@ fn denying_what_the_customer_said_is_arguing() {
         "It will not be lost again."
     ));
 }
+
+#[test]
+fn a_negator_in_a_kind_idiom_or_an_apology_is_not_negative_framing() {
+    for r in [
+        "No problem, I'll send the replacement today.",
+        "I'm sorry you waited 40 minutes with no update.",
+        "No need to apologise, Ramona.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::NegativeLanguage), "{r}");
+    }
+    for r in [
+        "I'm very sorry, sir, but we don't do that.",
+        "Unfortunately we can't do that until Monday.",
+    ] {
+        assert!(irate(r).flagged(FlagId::NegativeLanguage), "{r}");
+    }
+}

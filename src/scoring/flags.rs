@@ -73,6 +73,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
     }
     apologies_that_refuse(r, &mut flags);
     positive_alternatives(r, &mut flags);
+    negation_that_is_not_negative(r, &mut flags);
     flags.sort_by_key(|f| f.span);
     flags
 }
@@ -119,6 +120,45 @@ fn positive_alternatives(r: &Reply, flags: &mut Vec<Flag>) {
                 .iter()
                 .find(|t| t.span.start >= f.span.start)
                 .is_some_and(|t| offers.contains(&t.sentence))
+    });
+}
+
+/// Negative framing is about what the agent will not do. A negator in a
+/// friendly idiom ("no problem", "no need to apologise", "I can't thank you
+/// enough") or in an apology that names the customer's trouble ("I'm sorry
+/// you waited with no update") is not it.
+fn negation_that_is_not_negative(r: &Reply, flags: &mut Vec<Flag>) {
+    let toks = &r.tokens.tokens;
+    flags.retain(|f| {
+        if f.id != FlagId::NegativeLanguage {
+            return true;
+        }
+        let Some(at) = toks.iter().position(|t| t.span.start >= f.span.start) else {
+            return true;
+        };
+        let sentence = &r.tokens.sentences[toks[at].sentence];
+        let apologising = toks[sentence.first..at].iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "sorry" | "apologise" | "apologize" | "apologies" | "regret"
+            )
+        }) && !toks[sentence.first..sentence.end].iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "but" | "however" | "unfortunately" | "afraid" | "can" | "unable" | "only"
+            )
+        });
+        let idiom = toks[at..sentence.end].windows(2).any(|w| {
+            matches!(
+                (w[0].norm.as_str(), w[1].norm.as_str()),
+                (
+                    "no",
+                    "problem" | "worries" | "need" | "trouble" | "apology" | "bother"
+                ) | ("not", "a_problem")
+                    | ("thank", "you")
+            )
+        }) && toks[at..sentence.end].len() <= 8;
+        !(apologising || idiom)
     });
 }
 
