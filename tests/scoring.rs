@@ -270,8 +270,8 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.695;
-const MACRO_F1_NOW: f64 = 0.64;
+const AGREEMENT_NOW: f64 = 0.71;
+const MACRO_F1_NOW: f64 = 0.67;
 
 #[test]
 fn false_credit_probes_do_not_lose_ground() {
@@ -282,7 +282,7 @@ fn false_credit_probes_do_not_lose_ground() {
     assert!(rate >= PROBES_FLOOR, "{rate:.3} < {PROBES_FLOOR}\n{report}");
 }
 
-const PROBES_FLOOR: f64 = 0.85;
+const PROBES_FLOOR: f64 = 0.86;
 
 #[test]
 fn calibration_shows_agreement_and_exports_disagreements_for_eval() {
@@ -597,5 +597,27 @@ fn a_negator_in_a_kind_idiom_or_an_apology_is_not_negative_framing() {
         "Unfortunately we can't do that until Monday.",
     ] {
         assert!(irate(r).flagged(FlagId::NegativeLanguage), "{r}");
+    }
+}
+
+#[test]
+fn empathy_by_the_shape_of_the_sentence() {
+    for r in [
+        "What a nightmare.",
+        "How maddening for you.",
+        "Ugh, that is the worst timing.",
+        "I would be furious too.",
+        "I can see why you'd be livid about that.",
+        "You have every right to be annoyed.",
+    ] {
+        assert!(irate(r).hit(Criterion::Empathize), "{r}");
+    }
+    for r in [
+        "I am frustrated with you.",
+        "Are you upset?",
+        "This is difficult to trace without the order number.",
+        "Calm down, it's not that stressful.",
+    ] {
+        assert!(!irate(r).hit(Criterion::Empathize), "{r}");
     }
 }

@@ -199,10 +199,17 @@ impl Grader<'_> {
         self.push(Criterion::Question, s, true, q_ev);
         // Empathize
         let non_apology: Vec<Span> = self.spans_of(FlagId::NonApology);
+        let toks = &r.tokens.tokens;
+        // "This is difficult to trace": how hard a task is, not how they feel.
+        let of_a_task = |h: &Hit| {
+            matches!(toks[h.m.end - 1].norm.as_str(), "difficult" | "hard")
+                && toks.get(h.m.end).is_some_and(|t| t.norm == "to")
+        };
         let strong: Vec<Hit> = r
             .find(lx::empathy())
             .into_iter()
             .filter(|h| !non_apology.iter().any(|n| overlaps(*n, h.span)))
+            .filter(|h| !of_a_task(h))
             .collect();
         let weak: Vec<Hit> = r
             .find(lx::empathy_weak())
@@ -210,7 +217,14 @@ impl Grader<'_> {
             .filter(|h| !non_apology.iter().any(|n| overlaps(*n, h.span)))
             .filter(|h| !strong.iter().any(|s| overlaps(s.span, h.span)))
             .collect();
-        let s = if !strong.is_empty() {
+        // A reaction to their situation with a word of feeling, by its shape.
+        let reacts: Vec<Span> = super::feeling::acknowledgements(r)
+            .into_iter()
+            .filter(|s| !strong.iter().any(|h| overlaps(h.span, *s)))
+            .filter(|s| !non_apology.iter().any(|n| overlaps(*n, *s)))
+            .filter(|s| !self.flags.iter().any(|f| overlaps(f.span, *s)))
+            .collect();
+        let s = if !strong.is_empty() || !reacts.is_empty() {
             1.0
         } else if !weak.is_empty() {
             0.5
@@ -218,6 +232,10 @@ impl Grader<'_> {
             0.0
         };
         let mut e = ev(&strong, "acknowledges the feeling");
+        e.extend(reacts.iter().map(|span| Evidence {
+            span: *span,
+            note: "reacts to how this feels for them".into(),
+        }));
         e.extend(ev(&weak, "brief apology"));
         let (s, e) = self.cancelled(s, e);
         self.push(Criterion::Empathize, s, true, e);

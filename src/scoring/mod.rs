@@ -11,6 +11,7 @@ mod criteria;
 pub mod eval;
 mod explain;
 mod facts;
+mod feeling;
 mod flags;
 mod grade;
 pub mod lexicon;

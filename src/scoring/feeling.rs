@@ -1,0 +1,135 @@
+//! Empathy by structure: a sentence that reacts to the customer's situation
+//! with a word of feeling. "What a nightmare." "How maddening." "That must
+//! have been exhausting." "I can see why you'd be furious." "You have every
+//! right to be annoyed." None of these needs to be listed: the shape of the
+//! sentence (an exclamation, the situation or the customer as its subject,
+//! or the agent perceiving their state) and one word of feeling are enough.
+
+use super::matching::Reply;
+use crate::text::Span;
+
+/// Words of feeling and of how bad a situation is, by stem.
+const FEELING: &[&str] = &[
+    "frustrat",
+    "upset",
+    "annoy",
+    "angry",
+    "anger",
+    "disappoint",
+    "stress",
+    "worr",
+    "awful",
+    "terrible",
+    "infuriat",
+    "exhaust",
+    "scary",
+    "scared",
+    "anxious",
+    "unfair",
+    "madden",
+    "aggravat",
+    "painful",
+    "horrible",
+    "exasperat",
+    "nightmare",
+    "ordeal",
+    "hassle",
+    "headache",
+    "worst",
+    "furious",
+    "livid",
+    "unpleasant",
+    "uncomfortabl",
+    "miserable",
+    "devastat",
+    "heartbreak",
+    "gutting",
+    "gutted",
+    "distress",
+    "overwhelm",
+    "tiring",
+    "tired",
+    "draining",
+    "irritat",
+    "inconvenien",
+    "disrupt",
+    "unsettl",
+    "alarm",
+    "frighten",
+    "nerve",
+    "shock",
+    "concern",
+    "dreadful",
+    "rotten",
+    "rough",
+    "tough",
+    "disheart",
+    "discourag",
+    "embarrass",
+    "humiliat",
+    "hurt",
+    "sad",
+    "unhappy",
+    "letdown",
+    "mess",
+    "pain",
+    "stuck",
+    "urgent",
+    "unsettling",
+    "confusing",
+    "bewilder",
+    "baffl",
+    "fury",
+    "rage",
+];
+
+/// Words that make the agent the one perceiving or imagining their state.
+const PERCEIVE: &[&str] = &[
+    "understand",
+    "see",
+    "hear",
+    "realize",
+    "realise",
+    "know",
+    "imagine",
+    "get",
+    "appreciate",
+    "recognise",
+    "recognize",
+    "sense",
+    "tell",
+];
+
+fn is_feeling(w: &str) -> bool {
+    FEELING.iter().any(|f| w.starts_with(f))
+}
+
+/// Spans of the sentences that acknowledge a feeling by their shape.
+pub fn acknowledgements(r: &Reply) -> Vec<Span> {
+    let toks = &r.tokens.tokens;
+    let mut out = Vec::new();
+    for s in &r.tokens.sentences {
+        let words = &toks[s.first..s.end];
+        let Some(k) = words.iter().position(|t| is_feeling(&t.norm)) else {
+            continue;
+        };
+        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        // The agent's own temper is not empathy: "I am frustrated with you".
+        let own = (0..k).any(|i| w(i) == "i" && matches!(w(i + 1), "am" | "was" | "feel" | "get"));
+        let exclaims =
+            matches!(w(0), "what" | "how" | "oh" | "ugh" | "gosh" | "wow") && !s.question;
+        let situation = (0..k).any(|i| {
+            matches!(
+                w(i),
+                "that" | "this" | "it" | "which" | "you" | "your" | "anyone" | "anybody"
+            )
+        });
+        let perceives =
+            (0..k).any(|i| PERCEIVE.contains(&w(i))) && (0..k).any(|i| matches!(w(i), "i" | "we"));
+        let shared = (k + 1..words.len()).any(|i| w(i) == "too") || w(k + 1) == "as";
+        if !own && (exclaims || situation || perceives || shared) && !s.question {
+            out.push(s.span);
+        }
+    }
+    out
+}
