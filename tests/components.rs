@@ -34,6 +34,7 @@ fn scenario_list_shows_every_scenario_with_persona_and_difficulty() {
         scenarios: library(),
         problems: vec![],
         custom: vec![],
+        resume: None,
     });
     for s in library() {
         assert!(
@@ -60,6 +61,7 @@ fn scenario_list_escapes_hostile_titles() {
             scenarios: vec![Rc::new(s)],
             problems: vec![],
             custom: vec![],
+            resume: None,
         }
     });
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -74,6 +76,7 @@ fn scenario_list_reports_broken_bundled_files() {
             scenarios: vec![],
             problems: broken.diagnostics,
             custom: vec![],
+            resume: None,
         }
     });
     assert!(html.contains("library-problems"));
@@ -104,16 +107,75 @@ fn transcript_shows_both_sides_with_highlighted_evidence_as_text() {
     assert_eq!(html.matches("data-testid=\"customer-message\"").count(), 2);
     assert_eq!(html.matches("data-testid=\"trainee-message\"").count(), 1);
     assert!(
-        html.contains("class=\"good\">Hi</mark>"),
-        "credit is highlighted: {html}"
+        html.contains("<mark tabindex=\"0\" data-testid=\"evidence\" class=\"good\">Hi<span class=\"why\">Earned Greet"),
+        "credit is highlighted, focusable, and says why: {html}"
     );
     assert!(
-        html.contains("class=\"bad\">Calm down</mark>"),
-        "mistakes are highlighted: {html}"
+        html.contains("<mark tabindex=\"0\" data-testid=\"evidence\" class=\"bad\">Calm down<span class=\"why\">Mistake"),
+        "mistakes are highlighted, focusable, and say why: {html}"
     );
     assert!(html.contains("&lt;b&gt;"), "reply markup is shown as text");
     assert!(!html.contains("<b>"));
-    assert!(html.contains("role=\"log\""));
+    // Not a live region: the play page's announcer says only what is new.
+    assert!(!html.contains("role=\"log\"") && !html.contains("aria-live"));
+}
+
+#[test]
+fn the_announcement_is_the_new_score_and_customer_line_only() {
+    use rapport::ui::announce::announcement;
+    let s = played();
+    let said = announcement(s.log(), "Dana");
+    assert!(said.starts_with("Reply 1 scored "), "{said}");
+    assert!(said.contains("Mistake: "), "{said}");
+    let opening = match &s.log()[0] {
+        Event::Said { text, .. } => text.clone(),
+        _ => unreachable!(),
+    };
+    assert!(!said.contains(&opening), "the opening line is not repeated");
+    let newest = s
+        .log()
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Event::Said {
+                speaker: Speaker::Customer,
+                text,
+            } => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert!(said.ends_with(&format!("Dana says: {newest}")), "{said}");
+    let fresh = Session::new(s.scenario().clone(), 7, 0);
+    assert_eq!(announcement(fresh.log(), "Dana"), "", "nothing on arrival");
+    let mut ended = s.clone();
+    ended.end(20_000).unwrap();
+    let said = announcement(ended.log(), "Dana");
+    assert!(
+        said.starts_with("The conversation is over. You ended the conversation."),
+        "{said}"
+    );
+}
+
+#[test]
+fn ending_asks_first_and_keeping_on_changes_nothing() {
+    use rapport::ui::{PlayAction, PlayState};
+    use yew::Reducible;
+    let s = played();
+    let state = Rc::new(PlayState::new(s.scenario().clone(), 7, 0));
+    let asked = state.clone().reduce(PlayAction::AskEnd);
+    assert!(asked.confirming_end && !asked.session.is_over());
+    let kept = asked.clone().reduce(PlayAction::CancelEnd);
+    assert!(!kept.confirming_end && !kept.session.is_over());
+    let ended = asked.reduce(PlayAction::End { now_ms: 1 });
+    assert!(!ended.confirming_end && ended.session.is_over());
+}
+
+#[test]
+fn the_counter_speaks_only_near_the_limit() {
+    use rapport::ui::length_warning;
+    assert_eq!(length_warning(10), "");
+    assert_eq!(length_warning(1_900), "100 characters left");
+    assert_eq!(length_warning(2_005), "5 characters over the limit");
 }
 
 #[test]
@@ -126,8 +188,15 @@ fn feedback_lists_credit_flags_and_hints() {
         rapport::ui::feedback_props(a)
     });
     assert!(html.contains("data-testid=\"flag-calm_down\""));
-    assert!(html.contains("Resolve"));
-    assert!(html.contains("Try next"));
+    assert!(
+        html.contains("Good: this reply shows"),
+        "names what went well: {html}"
+    );
+    assert_eq!(
+        html.matches("data-testid=\"next-tip\"").count(),
+        1,
+        "one tip"
+    );
 }
 
 #[test]
@@ -157,6 +226,7 @@ fn result_view_has_all_thirteen_criteria_and_the_outcome() {
             scenario: s.scenario().clone(),
             seed: s.seed(),
             on_restart: Default::default(),
+            log: Default::default(),
         }
     });
     assert_eq!(
@@ -177,6 +247,7 @@ fn play_page_shows_brief_opening_line_and_reply_box() {
             .unwrap(),
         seed: 1,
         record: true,
+        seed_given: false,
     });
     assert!(html.contains("Marked as delivered, never arrived"));
     assert!(html.contains("data-testid=\"customer-message\""));
@@ -298,6 +369,7 @@ fn custom_scenarios_are_marked_on_their_cards() {
         scenarios: library(),
         problems: vec![],
         custom: vec!["parcel-missing".into()],
+        resume: None,
     });
     assert_eq!(html.matches("data-testid=\"custom-badge\"").count(), 1);
 }

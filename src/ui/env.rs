@@ -73,3 +73,88 @@ pub fn announce_statement(json: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = json;
 }
+
+/// Sets the document's title (one per view, so tabs and screen readers say
+/// where the trainee is).
+pub fn set_title(title: &str) {
+    #[cfg(target_arch = "wasm32")]
+    gloo::utils::document().set_title(title);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = title;
+}
+
+/// Moves keyboard focus to the first element matching `selector` without
+/// scrolling (the caller decides what is in view).
+pub fn focus(selector: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&opts);
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = selector;
+}
+
+/// Scrolls so the top of the first element matching `selector` is at the top
+/// of the window (instantly: the trainee must not wait for an animation).
+pub fn scroll_to_top_of(selector: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = selector;
+}
+
+/// Scrolls the window so the last element matching `target` ends just above
+/// the element matching `cover` (a sticky box at the bottom of the window),
+/// or starts at the top of the window when it is too tall to fit.
+pub fn reveal_above(target: &str, cover: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let doc = gloo::utils::document();
+        let Ok(all) = doc.query_selector_all(target) else {
+            return;
+        };
+        let Some(last) = all
+            .item(all.length().saturating_sub(1))
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        else {
+            return;
+        };
+        let window = gloo::utils::window();
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let bottom_limit = match doc.query_selector(cover) {
+            Ok(Some(c)) => c.get_bounding_client_rect().top().min(height),
+            _ => height,
+        };
+        let r = last.get_bounding_client_rect();
+        let margin = 12.0;
+        let delta = if r.height() + 2.0 * margin > bottom_limit {
+            r.top() - margin
+        } else if r.bottom() + margin > bottom_limit {
+            r.bottom() + margin - bottom_limit
+        } else if r.top() < 0.0 {
+            r.top() - margin
+        } else {
+            0.0
+        };
+        if delta != 0.0 {
+            window.scroll_by_with_x_and_y(0.0, delta);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (target, cover);
+}

@@ -8,8 +8,14 @@ use crate::text::Span;
 pub enum Mark {
     Plain,
     Good,
+    /// Some credit, not the real thing (a vague or hedged promise).
+    Partial,
     Bad,
 }
+
+/// Evidence longer than this (in bytes) is not marked in the reply: a mark on
+/// most of a sentence says nothing. The feedback still names the criterion.
+pub const MAX_MARK_BYTES: usize = 60;
 
 /// A run of the reply with one mark and the reasons behind it.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,21 +31,27 @@ pub fn segments(reply: &str, a: &Assessment) -> Vec<Segment> {
     let mut marks: Vec<(Span, Mark, String)> = Vec::new();
     for c in &a.criteria {
         for e in &c.evidence {
-            let bad = e.note.starts_with("cancelled") || c.score == 0.0;
-            if !bad {
-                marks.push((
-                    e.span,
-                    Mark::Good,
-                    format!("{}: {}", c.criterion.label(), e.note),
-                ));
+            if e.note.starts_with("cancelled") || c.score == 0.0 || e.span.len() > MAX_MARK_BYTES {
+                continue;
             }
+            let weak = c.score < 0.5 || e.note.contains("vague") || e.note.contains("hedged");
+            let (mark, label) = if weak {
+                (Mark::Partial, "Partly")
+            } else {
+                (Mark::Good, "Earned")
+            };
+            marks.push((
+                e.span,
+                mark,
+                format!("{label} {}: {}", c.criterion.label(), e.note),
+            ));
         }
     }
     for f in &a.flags {
         marks.push((
             f.span,
             Mark::Bad,
-            format!("{}: {}", f.id.label(), f.id.advice()),
+            format!("Mistake, {}: {}", f.id.label(), f.id.advice()),
         ));
     }
     split(reply, &marks)
@@ -64,13 +76,17 @@ fn split(reply: &str, marks: &[(Span, Mark, String)]) -> Vec<Segment> {
             .iter()
             .filter(|(s, _, _)| s.start <= a && b <= s.end)
             .collect();
-        let mark = if covering.iter().any(|m| m.1 == Mark::Bad) {
-            Mark::Bad
-        } else if covering.is_empty() {
-            Mark::Plain
-        } else {
-            Mark::Good
-        };
+        // The worst mark wins where marks overlap.
+        let mark = covering
+            .iter()
+            .map(|m| m.1)
+            .max_by_key(|m| match m {
+                Mark::Plain => 0,
+                Mark::Good => 1,
+                Mark::Partial => 2,
+                Mark::Bad => 3,
+            })
+            .unwrap_or(Mark::Plain);
         let mut notes: Vec<String> = covering.iter().map(|m| m.2.clone()).collect();
         notes.dedup();
         match out.last_mut() {
@@ -106,6 +122,20 @@ mod tests {
         assert!(segs
             .iter()
             .any(|s| s.mark == Mark::Good && s.text.contains("sorry")));
+    }
+
+    #[test]
+    fn partial_beats_good_and_loses_to_bad() {
+        let segs = split(
+            "abcdef",
+            &[
+                m(0, 4, Mark::Good),
+                m(2, 6, Mark::Partial),
+                m(5, 6, Mark::Bad),
+            ],
+        );
+        let marks: Vec<Mark> = segs.iter().map(|s| s.mark).collect();
+        assert_eq!(marks, vec![Mark::Good, Mark::Partial, Mark::Bad]);
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub struct ScenarioListProps {
     /// Ids of the trainer's own scenarios, marked on their cards.
     #[prop_or_default]
     pub custom: Vec<String>,
+    /// A conversation left unfinished in this visit: (scenario id, title, replies).
+    #[prop_or_default]
+    pub resume: Option<(String, String, usize)>,
 }
 
 #[function_component(ScenarioList)]
@@ -40,9 +43,15 @@ pub fn scenario_list(props: &ScenarioListProps) -> Html {
     html! {
         <section class="home" aria-labelledby="home-title">
             <div class="intro">
-                <h1 id="home-title">{ "Pick a customer to practise with" }</h1>
+                <h1 id="home-title" tabindex="-1">{ "Pick a customer to practise with" }</h1>
                 <p>{ "Each conversation is a role-play with a simulated customer. Type your replies as you would on a real call or chat: every reply is scored at once on the seven complaint-handling steps and the BE SURE qualities, with the words that earned or cost you points and a tip for next time." }</p>
             </div>
+            if let Some((id, title, n)) = &props.resume {
+                <div class="notice" data-testid="resume-notice">
+                    <p>{ format!("You have a conversation in progress: {title}, {n} {} so far.", if *n == 1 { "reply" } else { "replies" }) }</p>
+                    <a class="button primary" href={Route::play(id).to_hash()} data-testid="resume">{ "Continue the conversation" }</a>
+                </div>
+            }
             if !props.problems.is_empty() {
                 <div class="notice error" role="alert" data-testid="library-problems">
                     <h2>{ "Some scenarios could not be loaded" }</h2>
@@ -76,8 +85,9 @@ pub fn scenario_list(props: &ScenarioListProps) -> Html {
                         <h2 class="card-title">{ &s.title }</h2>
                         <p class="card-summary">{ &s.summary }</p>
                         <a class="button primary" href={Route::play(&s.id.0).to_hash()}
-                            data-testid={format!("start-{}", s.id)}
-                            aria-label={format!("Start: {}", s.title)}>{ "Start conversation" }</a>
+                            data-testid={format!("start-{}", s.id)}>
+                            { "Start conversation" }<span class="visually-hidden">{ format!(": {}", s.title) }</span>
+                        </a>
                     </li>
                 }
             </ul>

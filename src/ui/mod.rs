@@ -1,6 +1,7 @@
 //! The browser UI: thin Yew components over the pure core. Components are pure
 //! functions of their props; the only browser access is in `env`.
 
+pub mod announce;
 mod app;
 mod banner;
 mod calibration;
@@ -12,23 +13,27 @@ mod feedback;
 pub mod highlight;
 mod home;
 pub mod library;
+mod model_run;
 mod mood;
 mod pack;
+pub mod parked;
 mod play;
 pub mod progress_page;
 pub mod progress_state;
 mod result;
 pub mod route;
+mod steps;
 pub mod storage;
 mod trainer;
 mod transcript;
 
 pub use app::App;
 pub use banner::StorageBanner;
+pub use composer::length_warning;
 pub use feedback::Feedback;
 pub use home::{ScenarioList, ScenarioListProps};
 pub use mood::MoodMeter;
-pub use play::{PlayPage, PlayProps};
+pub use play::{PlayAction, PlayPage, PlayProps, PlayState};
 pub use progress_page::{ProgressPage, ProgressPageProps};
 pub use result::{ResultProps, ResultView};
 pub use trainer::TrainerPage;
@@ -60,6 +65,8 @@ pub fn feedback_props(assessment: crate::scoring::Assessment) -> feedback::Feedb
     feedback::FeedbackProps {
         assessment,
         open: true,
+        number: 1,
+        shown_before: Vec::new(),
     }
 }
 

@@ -35,3 +35,16 @@ pub fn mood_meter(props: &MoodProps) -> Html {
         </div>
     }
 }
+
+/// The mood in one short line beside the reply box, for narrow screens where
+/// the brief's meters are scrolled out of view. Hidden from screen readers:
+/// the meters in the brief say the same.
+#[function_component(MoodStrip)]
+pub fn mood_strip(props: &MoodProps) -> Html {
+    let m = props.mood;
+    html! {
+        <p class="mood-strip" aria-hidden="true" data-testid="mood-strip">
+            { format!("Anger {} · Patience {} · Trust {}", m.anger, m.patience, m.trust) }
+        </p>
+    }
+}

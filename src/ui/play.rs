@@ -2,9 +2,12 @@
 //! box and, at the end, the result. State lives in a pure reducer over the
 //! engine's `Session`; time and seeds come in with the actions.
 
+use super::announce::announcement;
 use super::composer::Composer;
 use super::env;
+use super::parked::Parked;
 use super::progress_state::{ProgressAction, ProgressContext};
+use super::steps::StepTracker;
 use super::{MoodMeter, ResultView, Transcript};
 use crate::progress::Attempt;
 use crate::scenario::Scenario;
@@ -19,6 +22,9 @@ pub struct PlayProps {
     /// Whether finished attempts go into progress (not for a trainer's preview).
     #[prop_or(true)]
     pub record: bool,
+    /// True when the address named the seed (a replay link).
+    #[prop_or_default]
+    pub seed_given: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -26,10 +32,16 @@ pub struct PlayState {
     pub session: Session,
     pub events: Rc<Vec<Event>>,
     pub error: Option<String>,
+    /// "End conversation" was pressed and waits for a yes or no.
+    pub confirming_end: bool,
+    /// Picked up again after the trainee visited another page.
+    pub resumed: bool,
 }
 
 pub enum PlayAction {
     Send { text: String, now_ms: u64 },
+    AskEnd,
+    CancelEnd,
     End { now_ms: u64 },
     Restart { seed: u64, now_ms: u64 },
 }
@@ -41,6 +53,8 @@ impl PlayState {
             events: Rc::new(session.log().to_vec()),
             session,
             error: None,
+            confirming_end: false,
+            resumed: false,
         }
     }
 }
@@ -50,8 +64,17 @@ impl Reducible for PlayState {
 
     fn reduce(self: Rc<Self>, action: PlayAction) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.resumed = false;
         let result = match action {
             PlayAction::Send { text, now_ms } => next.session.respond(&text, now_ms),
+            PlayAction::AskEnd => {
+                next.confirming_end = true;
+                return Rc::new(next);
+            }
+            PlayAction::CancelEnd => {
+                next.confirming_end = false;
+                return Rc::new(next);
+            }
             PlayAction::End { now_ms } => next.session.end(now_ms),
             PlayAction::Restart { seed, now_ms } => {
                 return Rc::new(PlayState::new(
@@ -61,6 +84,7 @@ impl Reducible for PlayState {
                 ));
             }
         };
+        next.confirming_end = false;
         match result {
             Ok(_) => {
                 next.events = Rc::new(next.session.log().to_vec());
@@ -72,31 +96,75 @@ impl Reducible for PlayState {
     }
 }
 
+/// Keeps the newest customer line above the reply box after each reply, and
+/// brings the result into view, focused, when the conversation ends.
+#[hook]
+fn use_follow_conversation(turns: usize, over: bool) {
+    use_effect_with((turns, over), |(turns, over)| {
+        if *over {
+            env::scroll_to_top_of("#result");
+            env::focus("#result-title");
+        } else if *turns > 0 {
+            env::reveal_above("[data-testid=\"customer-message\"]", ".dock");
+        }
+    });
+}
+
+/// Parks the conversation when the trainee leaves for another page.
+#[hook]
+fn use_park_on_leave(state: &UseReducerHandle<PlayState>, record: bool) {
+    let parked = use_context::<Parked>();
+    let latest = use_mut_ref(|| None::<Rc<PlayState>>);
+    *latest.borrow_mut() = Some(Rc::new((**state).clone()));
+    use_effect_with((), move |_| {
+        move || {
+            if let (true, Some(p), Some(s)) = (record, parked, latest.borrow_mut().take()) {
+                p.park(s);
+            }
+        }
+    });
+}
+
 #[function_component(PlayPage)]
 pub fn play_page(props: &PlayProps) -> Html {
+    let parked = use_context::<Parked>();
     let state = {
-        let (scenario, seed) = (props.scenario.clone(), props.seed);
-        use_reducer(move || PlayState::new(scenario, seed, env::now_ms()))
+        let (scenario, seed, record, given) = (
+            props.scenario.clone(),
+            props.seed,
+            props.record,
+            props.seed_given,
+        );
+        use_reducer(move || {
+            let resume = parked
+                .filter(|_| record)
+                .and_then(|p| p.take(&scenario.id.0, given.then_some(seed)));
+            match resume {
+                Some(s) => PlayState {
+                    resumed: true,
+                    ..(*s).clone()
+                },
+                None => PlayState::new(scenario, seed, env::now_ms()),
+            }
+        })
     };
+    use_park_on_leave(&state, props.record);
     let s = &props.scenario;
     let session = &state.session;
-    let on_send = {
+    use_follow_conversation(session.turns().len(), session.is_over());
+    let dispatch = |make: fn(String) -> PlayAction| {
         let state = state.clone();
-        Callback::from(move |text: String| {
-            state.dispatch(PlayAction::Send {
-                text,
-                now_ms: env::now_ms(),
-            })
-        })
+        Callback::from(move |text: String| state.dispatch(make(text)))
     };
-    let on_end = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(PlayAction::End {
-                now_ms: env::now_ms(),
-            })
-        })
-    };
+    let on_send = dispatch(|text| PlayAction::Send {
+        text,
+        now_ms: env::now_ms(),
+    });
+    let on_ask_end = dispatch(|_| PlayAction::AskEnd);
+    let on_cancel_end = dispatch(|_| PlayAction::CancelEnd);
+    let on_end = dispatch(|_| PlayAction::End {
+        now_ms: env::now_ms(),
+    });
     let on_restart = {
         let state = state.clone();
         Callback::from(move |_| {
@@ -122,16 +190,19 @@ pub fn play_page(props: &PlayProps) -> Html {
         Event::Ended { outcome, scorecard } => Some((*outcome, (**scorecard).clone())),
         _ => None,
     });
+    let card = session.scorecard();
+    let replies = session.turns().len();
     html! {
         <div class="play" data-testid="play">
             <aside class="brief" aria-labelledby="brief-title">
                 <p class="crumbs"><a href="#/">{ "← All scenarios" }</a></p>
-                <h1 id="brief-title">{ &s.title }</h1>
+                <h1 id="brief-title" tabindex="-1">{ &s.title }</h1>
                 <div class="card-tags">
                     <span class={classes!("badge", format!("persona-{}", s.persona.id()))}>{ s.persona.label() }</span>
                     <span class={classes!("badge", "difficulty", s.difficulty.id())}>{ s.difficulty.id() }</span>
                     <span class="domain">{ &s.domain }</span>
                 </div>
+                <p class="budget" data-testid="budget">{ format!("Up to {} replies to settle it.", s.max_turns) }</p>
                 <h2 class="brief-heading">{ format!("The customer: {}", s.customer_name) }</h2>
                 <p class="situation">{ &s.situation }</p>
                 <p class="tip"><strong>{ "How to handle them: " }</strong>{ s.persona.tip() }</p>
@@ -143,16 +214,29 @@ pub fn play_page(props: &PlayProps) -> Html {
                 }
                 <h2 class="brief-heading">{ "Their mood" }</h2>
                 <MoodMeter mood={session.mood()} />
+                <h2 class="brief-heading">{ "The seven steps so far" }</h2>
+                <StepTracker card={card.clone()} replies={replies} />
             </aside>
             <section class="chat" aria-label="Conversation">
+                if state.resumed {
+                    <p class="notice" data-testid="resumed">{ format!("Welcome back: your conversation is as you left it, after {replies} {}.", if replies == 1 { "reply" } else { "replies" }) }</p>
+                }
                 <Transcript events={state.events.clone()} customer={s.customer_name.clone()} />
+                <p class="visually-hidden" role="status" data-testid="announcer">
+                    { announcement(&state.events, &s.customer_name) }
+                </p>
                 {
                     match ended {
                         Some((outcome, scorecard)) => html! {
-                            <ResultView {scorecard} {outcome} scenario={s.clone()} seed={session.seed()} {on_restart} />
+                            <ResultView {scorecard} {outcome} scenario={s.clone()} seed={session.seed()} {on_restart} log={state.events.clone()} />
                         },
                         None => html! {
-                            <Composer {on_send} {on_end} sent={session.turns().len()} error={state.error.clone()} />
+                            <div class="dock" data-testid="dock">
+                                <super::mood::MoodStrip mood={session.mood()} />
+                                <Composer {on_send} on_end={on_ask_end} {on_cancel_end} on_confirm_end={on_end}
+                                    confirming={state.confirming_end} sent={replies} budget={s.max_turns}
+                                    error={state.error.clone()} />
+                            </div>
                         },
                     }
                 }

@@ -195,7 +195,7 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
 
     html! {
         <section class="progress-page" aria-labelledby="progress-title" data-testid="progress-page">
-            <h1 id="progress-title">{ "Your progress" }</h1>
+            <h1 id="progress-title" tabindex="-1">{ "Your progress" }</h1>
             <ul class="stats">
                 <li><span class="stat" data-testid="stat-attempts">{ p.attempts.len() }</span>{ "conversations" }</li>
                 <li><span class="stat">{ streak }</span>{ if streak == 1 { "day streak" } else { "days streak" } }</li>

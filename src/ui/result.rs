@@ -1,10 +1,11 @@
 //! The end of a conversation: outcome, score per criterion, faults and facts.
 
+use super::model_run::{lines, ModelConversation};
 use super::percent;
 use super::route::Route;
 use crate::scenario::Scenario;
 use crate::scoring::{Criterion, FlagId, Scorecard};
-use crate::sim::Outcome;
+use crate::sim::{Event, Outcome};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,6 +16,39 @@ pub struct ResultProps {
     pub scenario: Rc<Scenario>,
     pub seed: u64,
     pub on_restart: Callback<()>,
+    /// The conversation as played, for the side-by-side with the model one.
+    #[prop_or_default]
+    pub log: std::rc::Rc<Vec<Event>>,
+}
+
+/// What went well over the whole conversation, strongest first (up to three).
+pub fn went_well(card: &Scorecard) -> Vec<&'static str> {
+    let mut good: Vec<(Criterion, f32)> = Criterion::ALL
+        .iter()
+        .map(|c| (*c, card.get(*c).score))
+        .filter(|(_, s)| *s >= 0.5)
+        .collect();
+    good.sort_by(|a, b| b.1.total_cmp(&a.1));
+    good.into_iter().take(3).map(|(c, _)| c.label()).collect()
+}
+
+fn headline(outcome: Outcome, card: &Scorecard) -> Html {
+    let well = went_well(card);
+    let praise = match well.as_slice() {
+        [] => String::new(),
+        [one] => format!("What went well: {one}."),
+        [init @ .., last] => format!("What went well: {} and {last}.", init.join(", ")),
+    };
+    html! {
+        <>
+            if outcome.is_good() {
+                <p class="celebrate" data-testid="celebrate"><span aria-hidden="true">{ "🎉 " }</span>{ "Well done: that is the ending to aim for." }</p>
+            }
+            if !praise.is_empty() {
+                <p class="praise" data-testid="went-well">{ praise }</p>
+            }
+        </>
+    }
 }
 
 fn row(card: &Scorecard, c: Criterion) -> Html {
@@ -56,8 +90,9 @@ pub fn result_view(props: &ResultProps) -> Html {
         }
     };
     html! {
-        <section class={classes!("result", props.outcome.is_good().then_some("good"))} aria-labelledby="result-title" data-testid="result">
+        <section id="result" class={classes!("result", props.outcome.is_good().then_some("good"))} aria-labelledby="result-title" data-testid="result">
             <h2 id="result-title" tabindex="-1">{ props.outcome.title() }</h2>
+            { headline(props.outcome, card) }
             <p class="big-score">
                 <span class="label">{ "Conversation score" }</span>
                 <span class="value" data-testid="result-total">{ percent(card.total) }</span>
@@ -87,6 +122,7 @@ pub fn result_view(props: &ResultProps) -> Html {
                     for f in props.scenario.facts.iter() { <li>{ &f.text }</li> }
                 </ul>
             }
+            <ModelConversation scenario={props.scenario.clone()} mine={lines(&props.log)} />
             <div class="actions">
                 <button type="button" class="button primary" data-testid="restart"
                     onclick={Callback::from(move |_| restart.emit(()))}>{ "Try this scenario again" }</button>

@@ -20,6 +20,17 @@ impl Route {
         }
     }
 
+    /// The view's name, for the document title (a conversation uses its
+    /// scenario's title instead).
+    pub fn title(&self) -> &'static str {
+        match self {
+            Route::Home => "Pick a customer",
+            Route::Progress => "Your progress",
+            Route::Trainer => "Write and try scenarios",
+            Route::Play { .. } => "Conversation",
+        }
+    }
+
     /// Parses `location.hash` (with or without the leading `#`).
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');

@@ -335,7 +335,7 @@ pub fn trainer_page() -> Html {
 
     html! {
         <section class="trainer" aria-labelledby="trainer-title" data-testid="trainer-page">
-            <h1 id="trainer-title">{ "Write and try scenarios" }</h1>
+            <h1 id="trainer-title" tabindex="-1">{ "Write and try scenarios" }</h1>
             <p class="intro">{ "Write a scenario in the editor or load files. Every problem is listed with its line, column, code and a hint, and marked next to the source. Try the scenario with the real engine, then add it to the library: it appears on the home page, marked as yours, and stays in this browser. The format is described in the scenarios guide that comes with Rapport (scenarios/README.md)." }</p>
             if let Some(e) = &library.storage_error {
                 <div class="notice warn" role="alert">{ e }</div>

@@ -1,9 +1,11 @@
 //! The conversation as chat bubbles. Every text is rendered as text, never
-//! as HTML, so neither replies nor scenario files can inject markup.
+//! as HTML, so neither replies nor scenario files can inject markup. Items
+//! are keyed, so a new turn adds nodes and leaves the old ones alone; what a
+//! screen reader hears is said by the play page's announcer instead.
 
-use super::highlight::{segments, Mark};
+use super::highlight::{segments, Mark, Segment};
 use super::Feedback;
-use crate::scoring::Assessment;
+use crate::scoring::{Assessment, Criterion};
 use crate::sim::{Event, Speaker};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,22 +16,41 @@ pub struct TranscriptProps {
     pub customer: String,
 }
 
-fn reply_bubble(text: &str, a: &Assessment, latest: bool) -> Html {
+/// A reply with its evidence marked: each mark can be focused (or tapped)
+/// to show why, and good, partial and bad marks differ in shape and icon as
+/// well as colour.
+fn marked(text: &str, a: &Assessment) -> Html {
+    segments(text, a).into_iter().map(segment).collect()
+}
+
+fn segment(seg: Segment) -> Html {
+    let class = match seg.mark {
+        Mark::Plain => return html! { { seg.text } },
+        Mark::Good => "good",
+        Mark::Partial => "partial",
+        Mark::Bad => "bad",
+    };
     html! {
-        <li class="msg trainee" data-testid="trainee-message">
+        <mark class={class} tabindex="0" data-testid="evidence">
+            { seg.text }
+            <span class="why">{ seg.notes.join(". ") }</span>
+        </mark>
+    }
+}
+
+fn reply_item(
+    key: usize,
+    text: &str,
+    turn: usize,
+    a: &Assessment,
+    latest: bool,
+    before: Vec<Criterion>,
+) -> Html {
+    html! {
+        <li key={key} class="msg trainee" data-testid="trainee-message">
             <span class="who">{ "You" }</span>
-            <p class="bubble">
-                for seg in segments(text, a) {
-                    {
-                        match seg.mark {
-                            Mark::Plain => html! { { seg.text } },
-                            Mark::Good => html! { <mark class="good" title={seg.notes.join("\n")}>{ seg.text }</mark> },
-                            Mark::Bad => html! { <mark class="bad" title={seg.notes.join("\n")}>{ seg.text }</mark> },
-                        }
-                    }
-                }
-            </p>
-            <Feedback assessment={a.clone()} open={latest} />
+            <p class="bubble">{ marked(text, a) }</p>
+            <Feedback assessment={a.clone()} open={latest} number={turn + 1} shown_before={before} />
         </li>
     }
 }
@@ -50,10 +71,11 @@ pub fn transcript(props: &TranscriptProps) -> Html {
         .max();
     let mut items: Vec<Html> = Vec::new();
     let mut pending: Option<&str> = None;
-    for e in props.events.iter() {
+    let mut shown: Vec<Criterion> = Vec::new();
+    for (key, e) in props.events.iter().enumerate() {
         match e {
             Event::Said { speaker: Speaker::Customer, text } => items.push(html! {
-                <li class="msg customer" data-testid="customer-message">
+                <li key={key} class="msg customer" data-testid="customer-message">
                     <span class="who">{ &props.customer }</span>
                     <p class="bubble">{ text }</p>
                 </li>
@@ -61,7 +83,9 @@ pub fn transcript(props: &TranscriptProps) -> Html {
             Event::Said { speaker: Speaker::Trainee, text } => pending = Some(text),
             Event::Assessed { turn, assessment } => {
                 let text = pending.take().unwrap_or_default();
-                items.push(reply_bubble(text, assessment, Some(*turn) == last_turn));
+                let latest = Some(*turn) == last_turn;
+                items.push(reply_item(key, text, *turn, assessment, latest, shown.clone()));
+                shown.extend(assessment.criteria.iter().filter(|c| c.score >= 0.5).map(|c| c.criterion));
             }
             Event::MoodChanged { before, after } => {
                 let parts: Vec<String> = [
@@ -73,32 +97,19 @@ pub fn transcript(props: &TranscriptProps) -> Html {
                 .flatten()
                 .collect();
                 if !parts.is_empty() {
-                    items.push(html! { <li class="msg system" aria-label="Mood change">{ parts.join(" · ") }</li> });
+                    items.push(html! { <li key={key} class="msg system">{ format!("Mood: {}", parts.join(" · ")) }</li> });
                 }
             }
             Event::BeyondAuthority { amount, limit } => items.push(html! {
-                <li class="msg system warn" data-testid="beyond-authority">
+                <li key={key} class="msg system warn" data-testid="beyond-authority">
                     { format!("You offered {amount:.2}, above your limit of {limit:.2}. Offer what you are empowered to give, or get approval first.") }
                 </li>
             }),
             Event::Revealed { .. } | Event::Ended { .. } => {}
         }
     }
-    {
-        // Keep the newest message in view after each reply.
-        let count = props.events.len();
-        use_effect_with(count, move |_| {
-            #[cfg(target_arch = "wasm32")]
-            if count > 1 {
-                let doc = gloo::utils::document();
-                if let Ok(Some(last)) = doc.query_selector(".transcript > li:last-child") {
-                    last.scroll_into_view_with_bool(false);
-                }
-            }
-        });
-    }
     html! {
-        <ol class="transcript" role="log" aria-live="polite" aria-label="Conversation" data-testid="transcript">
+        <ol class="transcript" aria-label="Conversation so far" data-testid="transcript">
             { for items }
         </ol>
     }

@@ -2,7 +2,7 @@
 // hostile input, and the fallback when the WebAssembly cannot load.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, openPage, shot, useBrowserAndServer } from "./harness.mjs";
+import { serve, openPage, shot, useBrowserAndServer, endConversation } from "./harness.mjs";
 
 const env = useBrowserAndServer();
 
@@ -47,9 +47,8 @@ test("a trainee plays a conversation and sees the result", async () => {
   assert.equal(await page.getByTestId("trainee-message").count(), 2);
   await page.screenshot({ path: shot("conversation"), fullPage: true });
 
-  await page.getByTestId("end-button").click();
+  await endConversation(page);
   const result = page.getByTestId("result");
-  await result.waitFor();
   assert.match(await result.innerText(), /You ended the conversation/);
   assert.match(await page.getByTestId("result-total").innerText(), /^\d+%$/);
   assert.equal(await page.locator('[data-testid^="result-"] th[scope="row"]').count(), 13);

@@ -64,3 +64,28 @@ export function useBrowserAndServer() {
   });
   return env;
 }
+
+/** The two screen sizes every layout and accessibility test runs at. */
+export const SIZES = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 390, height: 844 },
+};
+
+/** Sends a reply and waits until the customer has answered (or the conversation ended). */
+export async function send(page, text) {
+  const before = await page.getByTestId("customer-message").count();
+  const input = page.getByTestId("reply-input");
+  await input.fill(text);
+  await input.press("Enter");
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="customer-message"]').length > n || document.querySelector('[data-testid="result"]'),
+    before,
+  );
+}
+
+/** Ends the conversation through the confirmation and waits for the result. */
+export async function endConversation(page) {
+  await page.getByTestId("end-button").click();
+  await page.getByTestId("confirm-end-yes").click();
+  await page.getByTestId("result").waitFor();
+}
