@@ -1,8 +1,12 @@
 // A static file server for dist/ on the loopback interface, with the right
-// content types (WebAssembly must be served as application/wasm).
+// content types (WebAssembly must be served as application/wasm) and
+// compression: a precompressed NAME.br or NAME.gz beside the file is sent
+// when the browser accepts it (scripts/compress.mjs writes them); otherwise
+// text and WebAssembly are compressed on the fly, once per file version.
 // Usage: node scripts/serve.mjs [dir] [port]
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import zlib from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,6 +23,41 @@ const TYPES = {
   ".toml": "text/plain; charset=utf-8",
   ".zip": "application/zip",
 };
+
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".json", ".webmanifest", ".svg", ".toml"]);
+
+/** The encodings a request accepts, best first ("br", "gzip"). */
+function accepted(req) {
+  const header = String(req.headers["accept-encoding"] ?? "");
+  const ok = (name) => header.split(",").some((part) => {
+    const [token, ...params] = part.trim().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return token.trim() === name && (!q || Number(q.slice(2)) > 0);
+  });
+  return ["br", "gzip"].filter(ok);
+}
+
+const squeeze = {
+  br: (data) => zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+  gzip: (data) => zlib.gzipSync(data, { level: 6 }),
+};
+const cache = new Map();
+
+/** The body to send for `file` and its encoding, if any. */
+async function body(file, req, info) {
+  if (!COMPRESSIBLE.has(path.extname(file))) return { data: await readFile(file), encoding: null };
+  for (const encoding of accepted(req)) {
+    const ext = encoding === "br" ? ".br" : ".gz";
+    try {
+      const pre = await stat(file + ext);
+      if (pre.isFile() && pre.mtimeMs >= info.mtimeMs) return { data: await readFile(file + ext), encoding };
+    } catch {}
+    const key = `${file}|${encoding}|${info.mtimeMs}|${info.size}`;
+    if (!cache.has(key)) cache.set(key, squeeze[encoding](await readFile(file)));
+    return { data: cache.get(key), encoding };
+  }
+  return { data: await readFile(file), encoding: null };
+}
 
 /**
  * Serves `dir` on 127.0.0.1. `port` 0 picks a free one. `block(urlPath)` returning
@@ -50,13 +89,18 @@ export async function serve({ dir, port = 0, block = () => false, prefix = "/", 
       return;
     }
     try {
-      if (!(await stat(file)).isFile()) throw new Error("not a file");
-      const body = await readFile(file);
-      res.writeHead(200, {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error("not a file");
+      const { data, encoding } = await body(file, req, info);
+      const headers = {
         "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
-      });
-      res.end(body);
+        "content-length": data.length,
+      };
+      if (COMPRESSIBLE.has(path.extname(file))) headers.vary = "accept-encoding";
+      if (encoding) headers["content-encoding"] = encoding;
+      res.writeHead(200, headers);
+      res.end(req.method === "HEAD" ? undefined : data);
     } catch {
       res.writeHead(404).end("not found");
     }

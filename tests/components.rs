@@ -253,6 +253,12 @@ fn play_page_shows_brief_opening_line_and_reply_box() {
     assert!(html.contains("data-testid=\"customer-message\""));
     assert!(html.contains("data-testid=\"reply-input\""));
     assert!(html.contains("Keep it short"), "persona tip");
+    assert!(
+        html.contains("data-testid=\"goal\""),
+        "the goal and reply budget"
+    );
+    assert!(html.contains("data-testid=\"step-tracker\""));
+    assert!(!html.contains("autofocus"));
     let _ = Speaker::Customer;
 }
 
@@ -316,7 +322,9 @@ mod progress {
         for id in ["chart-steps", "chart-besure", "chart-personas"] {
             assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id}");
         }
-        assert_eq!(html.matches("role=\"img\"").count(), 3);
+        // The trend is a drawing with a title; the bars are a list of text.
+        assert_eq!(html.matches("role=\"img\"").count(), 1);
+        assert_eq!(html.matches("class=\"hbars\"").count(), 2);
         assert!(html.contains("<title"), "charts have titles");
         assert!(html.contains("Show as a table"));
         assert!(html.contains("data-testid=\"practise-next\""));

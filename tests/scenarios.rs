@@ -213,6 +213,10 @@ fn the_documented_example_is_valid_and_its_golden_runs_pass() {
     let problems: Vec<String> = parsed.diagnostics.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let s = Rc::new(parsed.scenario.unwrap());
+    assert_eq!(
+        s.goal.as_deref(),
+        Some("Calm Sam down and book the earliest technician visit.")
+    );
     for g in &s.golden {
         assert_eq!(run_golden(&s, g), Vec::<String>::new(), "{}", g.name);
     }

@@ -184,6 +184,9 @@ pub struct Scenario {
     pub tags: Vec<String>,
     pub language: String,
     pub summary: String,
+    /// What the trainee is aiming for, in one sentence (optional; shown in
+    /// the brief).
+    pub goal: Option<String>,
     pub customer_name: String,
     pub situation: String,
     pub mood: Mood,

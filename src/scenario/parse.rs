@@ -39,6 +39,7 @@ const TOP_KEYS: &[&str] = &[
     "tags",
     "language",
     "summary",
+    "goal",
     "max_turns",
     "may_admit_fault",
     "hang_up",
@@ -284,6 +285,7 @@ fn read_scenario(r: &mut Reader, root: Obj) -> Option<Scenario> {
         .string(root, "language", false)
         .map_or_else(|| "en".to_string(), |l| l.value);
     let summary = r.string(root, "summary", true);
+    let goal = r.string(root, "goal", false).map(|g| g.value);
     let max_turns = r
         .int(root, "max_turns", (1, 100))
         .map_or(DEFAULT_MAX_TURNS, |v| v.value as usize);
@@ -340,6 +342,7 @@ fn read_scenario(r: &mut Reader, root: Obj) -> Option<Scenario> {
         tags,
         language,
         summary: summary?.value,
+        goal,
         customer_name: customer_name?.value,
         situation: situation?.value,
         mood,

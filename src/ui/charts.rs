@@ -4,10 +4,15 @@
 
 use yew::prelude::*;
 
-/// Distinct colours that stay readable on light and dark backgrounds.
+/// Colours far apart in hue and lightness (a colour-blind-safe set after
+/// Okabe and Ito), readable on light and dark backgrounds; lines also differ
+/// by dash pattern, so no series depends on colour alone.
 const COLOURS: [&str; 7] = [
-    "#2f6fb0", "#c2410c", "#15803d", "#7e22ce", "#b45309", "#0e7490", "#be185d",
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#7a6a00", "#56b4e9", "#8c564b",
 ];
+
+/// Dash patterns for the trend lines, in the same order as the colours.
+const DASHES: [&str; 7] = ["", "8 4", "2 4", "12 4 2 4", "4 4", "14 6", "2 2 8 2"];
 
 fn pct(x: f32) -> String {
     format!("{}%", (x.clamp(0.0, 1.0) * 100.0).round() as i32)
@@ -61,7 +66,7 @@ pub struct TrendProps {
 
 #[function_component(TrendChart)]
 pub fn trend_chart(props: &TrendProps) -> Html {
-    let (w, h, pad) = (600.0_f32, 200.0_f32, 44.0_f32);
+    let (w, h, pad) = (600.0_f32, 200.0_f32, 60.0_f32);
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     let attempts = props.series.first().map_or(0, |s| s.1.len());
@@ -79,7 +84,8 @@ pub fn trend_chart(props: &TrendProps) -> Html {
                     }
                     for (i, (_, values)) in props.series.iter().enumerate() {
                         <polyline points={points(&smooth(values, 3), w, h)} fill="none"
-                            stroke={COLOURS[i % COLOURS.len()]} stroke-width="2.5" stroke-linejoin="round" />
+                            stroke={COLOURS[i % COLOURS.len()]} stroke-width="3" stroke-linejoin="round"
+                            stroke-dasharray={DASHES[i % DASHES.len()]} />
                     }
                     // Points are marked while there are few, so one attempt still shows.
                     if attempts <= 30 {
@@ -97,7 +103,9 @@ pub fn trend_chart(props: &TrendProps) -> Html {
                 <ul class="legend">
                     for (i, (label, values)) in props.series.iter().enumerate() {
                         <li>
-                            <span class="swatch" style={format!("background:{}", COLOURS[i % COLOURS.len()])} aria-hidden="true"></span>
+                            <svg class="swatch-line" width="30" height="10" viewBox="0 0 30 10" aria-hidden="true">
+                                <line x1="0" y1="5" x2="30" y2="5" stroke={COLOURS[i % COLOURS.len()]} stroke-width="3" stroke-dasharray={DASHES[i % DASHES.len()]} />
+                            </svg>
                             { format!("{label} ({})", values.last().map_or("-".to_string(), |v| pct(*v))) }
                         </li>
                     }
@@ -134,39 +142,25 @@ pub struct BarsProps {
     pub max: f32,
 }
 
+/// Horizontal bars in HTML, so labels keep the page's text size on any
+/// screen; each bar's value is written beside it.
 #[function_component(BarChart)]
 pub fn bar_chart(props: &BarsProps) -> Html {
-    let (label_w, bar_w, row_h) = (190.0_f32, 360.0_f32, 28.0_f32);
-    let h = row_h * props.bars.len() as f32 + 10.0;
-    let title_id = format!("{}-title", props.id);
-    let desc_id = format!("{}-desc", props.id);
     html! {
-        <figure class="chart" data-testid={props.id.clone()}>
-            <h3 class="chart-title" aria-hidden="true">{ &props.title }</h3>
-            <svg viewBox={format!("0 0 {} {}", label_w + bar_w + 70.0, h)} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
-                <title id={title_id.clone()}>{ &props.title }</title>
-                <desc id={desc_id.clone()}>{ &props.description }</desc>
-                for (i, (label, value, text)) in props.bars.iter().enumerate() {
-                    <g transform={format!("translate(0,{})", i as f32 * row_h + 5.0)}>
-                        <text x={(label_w - 8.0).to_string()} y="17" text-anchor="end" class="axis">{ label }</text>
-                        <rect x={label_w.to_string()} y="4" width={bar_w.to_string()} height="16" rx="8" class="track" />
-                        <rect x={label_w.to_string()} y="4" height="16" rx="8"
-                            width={format!("{:.1}", (value / props.max.max(f32::EPSILON)).clamp(0.0, 1.0) * bar_w)}
-                            fill={COLOURS[i % COLOURS.len()]} />
-                        <text x={(label_w + bar_w + 8.0).to_string()} y="17" class="axis">{ text }</text>
-                    </g>
+        <figure class="chart" data-testid={props.id.clone()} aria-labelledby={format!("{}-title", props.id)}>
+            <h3 class="chart-title" id={format!("{}-title", props.id)}>{ &props.title }</h3>
+            <p class="chart-desc">{ &props.description }</p>
+            <ul class="hbars">
+                for (label, value, text) in props.bars.iter() {
+                    <li>
+                        <span class="hbar-label">{ label }</span>
+                        <span class="hbar-track" aria-hidden="true">
+                            <span class="hbar-fill" style={format!("width:{:.1}%", (value / props.max.max(f32::EPSILON)).clamp(0.0, 1.0) * 100.0)}></span>
+                        </span>
+                        <span class="hbar-value">{ text }</span>
+                    </li>
                 }
-            </svg>
-            <details>
-                <summary>{ "Show as a table" }</summary>
-                <table class="data">
-                    <tbody>
-                        for (label, _, text) in props.bars.iter() {
-                            <tr><th scope="row">{ label }</th><td>{ text }</td></tr>
-                        }
-                    </tbody>
-                </table>
-            </details>
+            </ul>
         </figure>
     }
 }

@@ -17,25 +17,26 @@ impl PartialEq for Parked {
 }
 
 impl Parked {
-    /// Keeps `state` if the conversation is under way; a finished or
-    /// untouched one clears the slot.
+    /// Keeps `state` if the conversation is under way; a finished one
+    /// clears the slot, an untouched one leaves it as it was.
     pub fn park(&self, state: Rc<PlayState>) {
-        let keep = !state.session.is_over() && !state.session.turns().is_empty();
-        *self.0.borrow_mut() = keep.then_some(state);
+        if state.session.is_over() {
+            *self.0.borrow_mut() = None;
+        } else if !state.session.turns().is_empty() {
+            *self.0.borrow_mut() = Some(state);
+        }
     }
 
-    /// Takes the parked conversation for scenario `id` (and `seed`, when the
+    /// The parked conversation for scenario `id` (and `seed`, when the
     /// address names one).
-    pub fn take(&self, id: &str, seed: Option<u64>) -> Option<Rc<PlayState>> {
-        let mut slot = self.0.borrow_mut();
-        let fits = slot.as_ref().is_some_and(|s| {
-            s.session.scenario().id.0 == id && seed.is_none_or(|x| x == s.session.seed())
-        });
-        if fits {
-            slot.take()
-        } else {
-            None
-        }
+    pub fn find(&self, id: &str, seed: Option<u64>) -> Option<Rc<PlayState>> {
+        self.0
+            .borrow()
+            .as_ref()
+            .filter(|s| {
+                s.session.scenario().id.0 == id && seed.is_none_or(|x| x == s.session.seed())
+            })
+            .cloned()
     }
 
     /// The parked conversation's scenario id, title and replies so far.

@@ -110,17 +110,16 @@ fn use_follow_conversation(turns: usize, over: bool) {
     });
 }
 
-/// Parks the conversation when the trainee leaves for another page.
+/// Keeps the parked copy of the conversation up to date, so leaving for
+/// another page (and coming back, or continuing from the home page) loses
+/// nothing.
 #[hook]
-fn use_park_on_leave(state: &UseReducerHandle<PlayState>, record: bool) {
-    let parked = use_context::<Parked>();
-    let latest = use_mut_ref(|| None::<Rc<PlayState>>);
-    *latest.borrow_mut() = Some(Rc::new((**state).clone()));
-    use_effect_with((), move |_| {
-        move || {
-            if let (true, Some(p), Some(s)) = (record, parked, latest.borrow_mut().take()) {
-                p.park(s);
-            }
+fn use_keep_parked(state: &UseReducerHandle<PlayState>, record: bool) {
+    let parked = use_context::<Parked>().filter(|_| record);
+    let current = Rc::new((**state).clone());
+    use_effect_with(current, move |current| {
+        if let Some(p) = parked {
+            p.park(Rc::clone(current));
         }
     });
 }
@@ -138,7 +137,7 @@ pub fn play_page(props: &PlayProps) -> Html {
         use_reducer(move || {
             let resume = parked
                 .filter(|_| record)
-                .and_then(|p| p.take(&scenario.id.0, given.then_some(seed)));
+                .and_then(|p| p.find(&scenario.id.0, given.then_some(seed)));
             match resume {
                 Some(s) => PlayState {
                     resumed: true,
@@ -148,7 +147,7 @@ pub fn play_page(props: &PlayProps) -> Html {
             }
         })
     };
-    use_park_on_leave(&state, props.record);
+    use_keep_parked(&state, props.record);
     let s = &props.scenario;
     let session = &state.session;
     use_follow_conversation(session.turns().len(), session.is_over());
@@ -202,7 +201,11 @@ pub fn play_page(props: &PlayProps) -> Html {
                     <span class={classes!("badge", "difficulty", s.difficulty.id())}>{ s.difficulty.id() }</span>
                     <span class="domain">{ &s.domain }</span>
                 </div>
-                <p class="budget" data-testid="budget">{ format!("Up to {} replies to settle it.", s.max_turns) }</p>
+                <p class="goal" data-testid="goal">
+                    <strong>{ "Your goal: " }</strong>
+                    { s.goal.clone().unwrap_or_else(|| format!("settle {}'s problem so they leave satisfied.", s.customer_name)) }
+                    { format!(" You have up to {} replies.", s.max_turns) }
+                </p>
                 <h2 class="brief-heading">{ format!("The customer: {}", s.customer_name) }</h2>
                 <p class="situation">{ &s.situation }</p>
                 <p class="tip"><strong>{ "How to handle them: " }</strong>{ s.persona.tip() }</p>

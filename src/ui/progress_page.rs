@@ -255,9 +255,11 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
                 </label>
             </div>
             if !messages.is_empty() {
-                <ul class="messages" role="status" data-testid="import-messages">
-                    for m in messages.iter() { <li>{ m }</li> }
-                </ul>
+                <div role="status">
+                    <ul class="messages" data-testid="import-messages">
+                        for m in messages.iter() { <li>{ m }</li> }
+                    </ul>
+                </div>
             }
             <details class="team">
                 <summary><h2>{ "Team view for trainers" }</h2></summary>

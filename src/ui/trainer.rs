@@ -3,7 +3,7 @@
 //! library. Scenario text is shown as text only.
 
 use super::calibration::Calibration;
-use super::diagnostics::{diagnostic_item, SourceView};
+use super::diagnostics::{caret_offset, diagnostic_item, Gutter};
 use super::library::{LibraryAction, LibraryContext};
 use super::{storage, PlayPage};
 use crate::scenario::{check_custom, CustomFile, Diagnostic, Parsed, Scenario};
@@ -12,6 +12,44 @@ use yew::prelude::*;
 
 /// How long typing must pause before the file is checked again.
 const DEBOUNCE_MS: u32 = 350;
+
+/// Where the editor's draft is kept, so navigation or a reload loses nothing.
+pub const DRAFT_KEY: &str = "rapport.trainer-draft";
+
+/// The saved draft: (file name, source), if there is one.
+fn load_draft() -> Option<(String, String)> {
+    use crate::progress::KeyValue;
+    let raw = super::storage::LocalStore.get(DRAFT_KEY).ok()??;
+    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    Some((
+        v["name"].as_str()?.to_string(),
+        v["source"].as_str()?.to_string(),
+    ))
+}
+
+fn save_draft(name: &str, source: &str) {
+    use crate::progress::KeyValue;
+    let blob = serde_json::json!({ "name": name, "source": source }).to_string();
+    // A refused write only loses the draft's safety net; the editor goes on.
+    let _ = super::storage::LocalStore.set(DRAFT_KEY, &blob);
+}
+
+/// Puts the editor's caret on `line`:`column`, scrolls that line into view
+/// and keeps the gutter level with the text.
+fn move_caret(editor: &NodeRef, gutter: &NodeRef, source: &str, line: usize, column: usize) {
+    let Some(area) = editor.cast::<web_sys::HtmlTextAreaElement>() else {
+        return;
+    };
+    let at = caret_offset(source, line, column) as u32;
+    let _ = area.focus();
+    let _ = area.set_selection_range(at, at);
+    let lines = source.split('\n').count().max(1) as i32;
+    let per_line = area.scroll_height() / lines;
+    area.set_scroll_top((per_line * (line as i32 - 1) - area.client_height() / 3).max(0));
+    if let Some(g) = gutter.cast::<web_sys::Element>() {
+        g.set_scroll_top(area.scroll_top());
+    }
+}
 
 fn check(name: &str, source: &str, library: &LibraryContext) -> Parsed {
     // A file being edited may replace its own earlier version in the library.
@@ -96,8 +134,30 @@ fn custom_item(f: &CustomFile, library: &LibraryContext) -> Html {
 #[function_component(TrainerPage)]
 pub fn trainer_page() -> Html {
     let library = use_context::<LibraryContext>().expect("library context");
-    let name = use_state(|| "my-scenario.toml".to_string());
-    let source = use_state(|| Rc::new(String::new()));
+    let draft = use_memo((), |_| load_draft());
+    let name = {
+        let draft = draft.clone();
+        use_state(move || {
+            draft
+                .as_ref()
+                .as_ref()
+                .map_or("my-scenario.toml".to_string(), |d| d.0.clone())
+        })
+    };
+    let source = {
+        let draft = draft.clone();
+        use_state(move || {
+            Rc::new(
+                draft
+                    .as_ref()
+                    .as_ref()
+                    .map(|d| d.1.clone())
+                    .unwrap_or_default(),
+            )
+        })
+    };
+    let editor = use_node_ref();
+    let gutter = use_node_ref();
     let parsed = use_state(|| None::<Rc<Parsed>>);
     let selected = use_state(|| None::<usize>);
     let preview = use_state(|| None::<Rc<Scenario>>);
@@ -112,6 +172,7 @@ pub fn trainer_page() -> Html {
         use_effect_with((source.clone(), name.clone()), move |(src, _)| {
             let src = (**src).clone();
             let timeout = gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || {
+                save_draft(&name, &src);
                 let result = if src.trim().is_empty() {
                     None
                 } else {
@@ -123,18 +184,29 @@ pub fn trainer_page() -> Html {
         });
     }
 
-    // Bring the selected problem's line into view.
-    use_effect_with(*selected, |line| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(n) = line {
-            if let Some(el) = gloo::utils::document().get_element_by_id(&format!("src-line-{n}")) {
-                el.scroll_into_view_with_bool(false);
+    let on_pick = {
+        let (selected, editor, gutter, source) = (
+            selected.clone(),
+            editor.clone(),
+            gutter.clone(),
+            source.clone(),
+        );
+        Callback::from(move |(line, column): (usize, usize)| {
+            selected.set(Some(line));
+            move_caret(&editor, &gutter, &source, line, column);
+        })
+    };
+    let on_scroll = {
+        let (editor, gutter) = (editor.clone(), gutter.clone());
+        Callback::from(move |_: Event| {
+            if let (Some(a), Some(g)) = (
+                editor.cast::<web_sys::Element>(),
+                gutter.cast::<web_sys::Element>(),
+            ) {
+                g.set_scroll_top(a.scroll_top());
             }
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = line;
-    });
-
+        })
+    };
     let on_input = {
         let source = source.clone();
         let preview = preview.clone();
@@ -362,15 +434,21 @@ pub fn trainer_page() -> Html {
                 </label>
             </div>
             if !notes.is_empty() {
-                <ul class="messages" role="status" data-testid="trainer-messages">
-                    for n in notes.iter() { <li>{ n }</li> }
-                </ul>
+                <div role="status">
+                    <ul class="messages" data-testid="trainer-messages">
+                        for n in notes.iter() { <li>{ n }</li> }
+                    </ul>
+                </div>
             }
             <div class="editor-grid">
                 <div>
                     <label for="scenario-source" class="row-label">{ "Scenario (TOML)" }</label>
-                    <textarea id="scenario-source" class="editor" spellcheck="false" value={(**source).clone()}
-                        oninput={on_input} data-testid="editor" rows="22" />
+                    <div class="editor-wrap">
+                        <Gutter source={(*source).clone()} diagnostics={diagnostics.clone()} selected={*selected} gutter={gutter.clone()} />
+                        <textarea id="scenario-source" class="editor" spellcheck="false" wrap="off" value={(**source).clone()}
+                            oninput={on_input} onscroll={on_scroll} ref={editor.clone()} data-testid="editor" rows="22" />
+                    </div>
+                    <p class="muted">{ "Your draft is kept in this browser as you type." }</p>
                     <div class="actions">
                         <button type="button" class="button primary" disabled={current.is_none()} onclick={on_try} data-testid="try">{ "Try it" }</button>
                         <button type="button" class="button" disabled={current.is_none()} onclick={on_add} data-testid="add">{ "Add to my library" }</button>
@@ -387,11 +465,8 @@ pub fn trainer_page() -> Html {
                         } }
                     </p>
                     <ul class="diagnostics" data-testid="diagnostics">
-                        { for diagnostics.iter().map(|d| diagnostic_item(d, &selected)) }
+                        { for diagnostics.iter().map(|d| diagnostic_item(d, &on_pick)) }
                     </ul>
-                    if !source.is_empty() {
-                        <SourceView source={(*source).clone()} diagnostics={diagnostics.clone()} selected={*selected} />
-                    }
                 </div>
             </div>
             if let Some(s) = &*preview {

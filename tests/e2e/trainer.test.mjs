@@ -49,9 +49,16 @@ test("problems are listed with line and column and marked next to the source", a
   assert.match(list, /3:11 error\[E007\] unknown persona `personnal`/);
   assert.match(list, /did you mean `personal`\?/);
   assert.match(list, /error\[E005\]/);
+  // A click on a problem puts the caret on its line and column in the editor.
   await page.locator(".diag").first().click();
-  assert.equal(await page.locator(".source li.selected").count(), 1);
-  assert.ok((await page.locator(".source li.error").count()) >= 2);
+  const caret = await page.evaluate(() => {
+    const area = document.querySelector('[data-testid="editor"]');
+    const before = area.value.slice(0, area.selectionStart).split("\n");
+    return { focused: document.activeElement === area, line: before.length, column: before.at(-1).length + 1 };
+  });
+  assert.deepEqual(caret, { focused: true, line: 3, column: 11 });
+  assert.equal(await page.locator(".gutter-line.selected").count(), 1);
+  assert.ok((await page.locator(".gutter-line.error").count()) >= 2, "problem lines are marked beside their numbers");
   await page.screenshot({ path: shot("trainer-errors"), fullPage: true });
 
   await editor.fill(VALID);
@@ -215,4 +222,17 @@ test("a pack on another site loads only when the configuration allows that site"
   await page.close();
   await site.close();
   await other.close();
+});
+
+test("the editor's draft survives a reload", async () => {
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(`${env.server.url}#/trainer`);
+  const draft = VALID.replace('persona = "personal"', 'persona = "personnal"');
+  await page.getByTestId("editor").fill(draft);
+  await page.waitForFunction(() => /error/.test(document.querySelector('[data-testid="check-summary"]').textContent));
+  await page.reload();
+  await page.getByTestId("diagnostics").locator("li").first().waitFor();
+  assert.equal(await page.getByTestId("editor").inputValue(), draft);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

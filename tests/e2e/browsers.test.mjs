@@ -1,0 +1,121 @@
+// A smoke test in three browser engines over WebDriver: Chromium
+// (chromedriver), Firefox ESR (geckodriver) and WebKitGTK, Safari's engine
+// (WebKitWebDriver with MiniBrowser, under Xvfb). Home, two replies, the
+// result, progress, then a reload with the server gone (offline).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import { Builder, By, Key, until } from "selenium-webdriver";
+import { serve } from "./harness.mjs";
+
+const SCENARIO = "billing-double-charge";
+const WEBKIT_DIR = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1";
+
+const ENGINES = {
+  chromium: {
+    command: ["chromedriver"],
+    capabilities: {
+      browserName: "chrome",
+      "goog:chromeOptions": {
+        binary: process.env.CHROMIUM ?? "/usr/bin/chromium",
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      },
+    },
+  },
+  "firefox-esr": {
+    command: ["geckodriver"],
+    capabilities: {
+      browserName: "firefox",
+      "moz:firefoxOptions": { binary: "/usr/bin/firefox-esr", args: ["-headless"] },
+    },
+  },
+  webkitgtk: {
+    command: ["xvfb-run", "-a", "WebKitWebDriver"],
+    capabilities: {
+      browserName: "MiniBrowser",
+      "webkitgtk:browserOptions": { binary: `${WEBKIT_DIR}/MiniBrowser`, args: ["--automation"] },
+    },
+  },
+};
+
+function freePort() {
+  return new Promise((ok) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Starts a WebDriver server and waits until it answers /status. */
+async function startDriver(command) {
+  const port = await freePort();
+  const [bin, ...args] = command;
+  const child = spawn(bin, [...args, `--port=${port}`], { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  let log = "";
+  child.stderr.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${bin} exited: ${log}`);
+    try {
+      if ((await fetch(`${url}/status`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100)); // polling a starting process, not waiting on the app
+  }
+  return { url, stop: () => { try { process.kill(-child.pid); } catch {} } };
+}
+
+const byTestId = (id) => By.css(`[data-testid="${id}"]`);
+
+async function sendReply(driver, text) {
+  const before = (await driver.findElements(byTestId("customer-message"))).length;
+  const box = await driver.findElement(byTestId("reply-input"));
+  await box.sendKeys(text, Key.ENTER);
+  await driver.wait(async () => (await driver.findElements(byTestId("customer-message"))).length > before, 10000);
+}
+
+for (const [name, engine] of Object.entries(ENGINES)) {
+  test(`smoke in ${name}: home, two replies, result, progress, offline reload`, async () => {
+    if (name === "webkitgtk") assert.ok(existsSync(`${WEBKIT_DIR}/MiniBrowser`), "MiniBrowser is installed (scripts/setup --browser)");
+    const server = await serve();
+    const driverServer = await startDriver(engine.command);
+    const driver = await new Builder().usingServer(driverServer.url).withCapabilities(engine.capabilities).build();
+    try {
+      await driver.manage().setTimeouts({ implicit: 0, pageLoad: 30000, script: 30000 });
+      await driver.get(server.url);
+      const start = await driver.wait(until.elementLocated(byTestId(`start-${SCENARIO}`)), 20000);
+      await start.click();
+      await driver.wait(until.elementLocated(byTestId("reply-input")), 10000);
+      await sendReply(driver, "Hi Dana, I'm Sam from billing. I'm so sorry, being charged twice must be really stressful. Can you tell me the date of the charges?");
+      await sendReply(driver, "Thank you. I'll refund the duplicate charge right now, and I'll personally make sure it goes through.");
+      assert.equal((await driver.findElements(byTestId("trainee-message"))).length, 2);
+      if ((await driver.findElements(byTestId("result"))).length === 0) {
+        await driver.findElement(byTestId("end-button")).click();
+        await (await driver.wait(until.elementLocated(byTestId("confirm-end-yes")), 5000)).click();
+      }
+      const total = await driver.wait(until.elementLocated(byTestId("result-total")), 10000);
+      assert.match(await total.getText(), /^\d+%$/);
+
+      await driver.findElement(byTestId("nav-progress")).click();
+      const attempts = await driver.wait(until.elementLocated(byTestId("stat-attempts")), 10000);
+      assert.equal(await attempts.getText(), "1");
+
+      // Offline: once the service worker controls the page, the server goes away.
+      await driver.wait(() => driver.executeScript("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)"), 20000);
+      const url = await driver.getCurrentUrl();
+      await server.close();
+      // Opened afresh, as a visitor would: under geckodriver a refresh with
+      // the server stopped showed Firefox's error page instead of going
+      // through the service worker; a navigation goes through it everywhere.
+      await driver.get(url.replace("#", "?offline#"));
+      const again = await driver.wait(until.elementLocated(byTestId("stat-attempts")), 20000);
+      assert.equal(await again.getText(), "1", "progress is there after an offline reload");
+    } finally {
+      await driver.quit().catch(() => {});
+      driverServer.stop();
+      await server.close().catch(() => {});
+    }
+  });
+}
