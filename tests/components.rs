@@ -420,3 +420,48 @@ mod trainer {
         assert!(html.contains("data-testid=\"pack-url\""));
     }
 }
+
+#[test]
+fn the_total_breakdown_adds_up_and_is_shown() {
+    fn finished() -> Session {
+        let mut s = played();
+        s.respond(
+            "Thank you. I'll refund the duplicate charge right now.",
+            20_000,
+        )
+        .ok();
+        if !s.is_over() {
+            s.end(30_000).unwrap();
+        }
+        s
+    }
+    let s = finished();
+    let card = s.scorecard();
+    let b = &card.breakdown;
+    let raw: f32 = b.terms.iter().map(|t| t.points()).sum();
+    assert!((raw.clamp(0.0, 1.0) - b.subtotal).abs() <= 0.005, "{b:?}");
+    let ending = b.ending.as_ref().expect("the ending counts once over");
+    let total = (1.0 - ending.weight) * b.subtotal + ending.points();
+    assert!(
+        (total - card.total).abs() <= 0.005,
+        "{b:?} vs {}",
+        card.total
+    );
+    let html = render::<ResultView>(|| {
+        let s = finished();
+        ResultProps {
+            outcome: s.outcome().unwrap(),
+            scorecard: s.scorecard(),
+            scenario: s.scenario().clone(),
+            seed: s.seed(),
+            on_restart: Default::default(),
+            log: Rc::new(s.log().to_vec()),
+        }
+    });
+    assert!(html.contains("How your score adds up"));
+    assert!(html.contains("How it ended"));
+    assert!(
+        html.contains("data-testid=\"model-conversation\""),
+        "a model conversation from the golden replies"
+    );
+}

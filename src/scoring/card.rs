@@ -66,6 +66,41 @@ pub struct CriterionSummary {
     pub turns: Vec<usize>,
 }
 
+/// One term of the total: `value` (in `[0, 1]`) times `weight` (negative
+/// for a penalty).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Term {
+    pub label: String,
+    pub value: f32,
+    pub weight: f32,
+}
+
+impl Term {
+    fn new(label: &str, value: f32, weight: f32) -> Term {
+        Term {
+            label: label.to_string(),
+            value,
+            weight,
+        }
+    }
+
+    /// What the term adds to the total, in `[-1, 1]`.
+    pub fn points(&self) -> f32 {
+        self.value * self.weight
+    }
+}
+
+/// How the total is made, so the result can show arithmetic that adds up:
+/// `subtotal` is the terms' sum kept in `[0, 1]` and rounded; once the
+/// conversation has ended, the total is `subtotal × (1 − ending.weight) +
+/// ending.points()`, rounded.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Breakdown {
+    pub terms: Vec<Term>,
+    pub subtotal: f32,
+    pub ending: Option<Term>,
+}
+
 /// A whole conversation's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scorecard {
@@ -78,6 +113,8 @@ pub struct Scorecard {
     pub total: f32,
     /// How many replies the trainee sent.
     pub replies: usize,
+    /// The total's terms.
+    pub breakdown: Breakdown,
 }
 
 impl Scorecard {
@@ -103,8 +140,8 @@ impl Scorecard {
         }
         let mut faults = faults(turns, emotional, closed);
         faults.extend_from_slice(extra);
-        let total = if turns.is_empty() {
-            0.0
+        let breakdown = if turns.is_empty() {
+            Breakdown::default()
         } else {
             let replies = turns.iter().map(|a| a.total).sum::<f32>() / turns.len() as f32;
             let mean = |list: &[Criterion]| {
@@ -113,17 +150,28 @@ impl Scorecard {
                     .sum::<f32>()
                     / list.len() as f32
             };
-            let raw =
-                0.5 * replies + 0.25 * mean(&Criterion::STEPS) + 0.25 * mean(&Criterion::BE_SURE)
-                    - faults.iter().map(|f| f.penalty()).sum::<f32>();
-            (raw.clamp(0.0, 1.0) * 100.0).round() / 100.0
+            let mut terms = vec![
+                Term::new("Your replies, on average", replies, 0.5),
+                Term::new("The seven steps, on average", mean(&Criterion::STEPS), 0.25),
+                Term::new("BE SURE, on average", mean(&Criterion::BE_SURE), 0.25),
+            ];
+            for f in &faults {
+                terms.push(Term::new(&f.explain(), 1.0, -f.penalty()));
+            }
+            let raw: f32 = terms.iter().map(Term::points).sum();
+            Breakdown {
+                terms,
+                subtotal: (raw.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+                ending: None,
+            }
         };
         Scorecard {
             criteria,
             flags,
             faults,
-            total,
+            total: breakdown.subtotal,
             replies: turns.len(),
+            breakdown,
         }
     }
 
@@ -134,8 +182,10 @@ impl Scorecard {
         if self.replies == 0 {
             return self;
         }
-        let t = 0.8 * self.total + 0.2 * credit.clamp(0.0, 1.0);
+        let ending = Term::new("How it ended", credit.clamp(0.0, 1.0), 0.2);
+        let t = (1.0 - ending.weight) * self.total + ending.points();
         self.total = (t * 100.0).round() / 100.0;
+        self.breakdown.ending = Some(ending);
         self
     }
 

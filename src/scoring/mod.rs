@@ -23,7 +23,7 @@ pub mod stage;
 pub mod total;
 mod transfer;
 
-pub use card::{Fault, Scorecard};
+pub use card::{Breakdown, Fault, Scorecard, Term};
 pub use criteria::{Criterion, FlagId, Rubric, Severity};
 pub use explain::explain;
 pub use facts::{Fact, FactHit};

@@ -133,9 +133,10 @@ pub fn composer(props: &ComposerProps) -> Html {
                 <span id="reply-help" class={classes!("counter", over.then_some("over"))}>
                     if props.budget > 0 {
                         <span data-testid="reply-budget">{ format!("Reply {} of {}", (props.sent + 1).min(props.budget), props.budget) }</span>
-                        { " · " }
                     }
-                    <span aria-hidden="true">{ format!("{count}/{MAX_REPLY_CHARS}") }</span>
+                    <span class={classes!("charcount", (count + WARN_WITHIN >= MAX_REPLY_CHARS).then_some("near"))} aria-hidden="true">
+                        { format!(" · {count}/{MAX_REPLY_CHARS}") }
+                    </span>
                 </span>
                 <span class="visually-hidden" role="status" data-testid="length-warning">{ length_warning(count) }</span>
                 <button type="button" class="button ghost" data-testid="end-button" disabled={props.confirming}

@@ -51,6 +51,56 @@ fn headline(outcome: Outcome, card: &Scorecard) -> Html {
     }
 }
 
+fn points(p: f32) -> String {
+    format!("{:+.1}", p * 100.0)
+}
+
+/// The total's arithmetic, term by term, as the scorer computed it.
+fn breakdown(card: &Scorecard) -> Html {
+    let b = &card.breakdown;
+    let term = |t: &crate::scoring::Term| {
+        let how = if t.weight < 0.0 {
+            format!("{} points off", (-t.weight * 100.0).round())
+        } else {
+            format!("{} × {}", percent(t.value), percent(t.weight))
+        };
+        html! {
+            <tr>
+                <th scope="row">{ &t.label }</th>
+                <td>{ how }</td>
+                <td class="num">{ points(t.points()) }</td>
+            </tr>
+        }
+    };
+    html! {
+        <table class="results breakdown" data-testid="breakdown">
+            <caption>{ "How your score adds up" }</caption>
+            <thead><tr><th scope="col">{ "Part" }</th><th scope="col">{ "How" }</th><th scope="col" class="num">{ "Points" }</th></tr></thead>
+            <tbody>
+                { for b.terms.iter().map(term) }
+                <tr class="sum">
+                    <th scope="row">{ "The conversation" }</th>
+                    <td>{ "the sum, kept between 0 and 100" }</td>
+                    <td class="num">{ format!("{:.0}", b.subtotal * 100.0) }</td>
+                </tr>
+                if let Some(e) = &b.ending {
+                    <tr>
+                        <th scope="row">{ "The conversation, weighted" }</th>
+                        <td>{ format!("{} × {}", percent(b.subtotal), percent(1.0 - e.weight)) }</td>
+                        <td class="num">{ points(b.subtotal * (1.0 - e.weight)) }</td>
+                    </tr>
+                    { term(e) }
+                }
+                <tr class="sum">
+                    <th scope="row">{ "Conversation score" }</th>
+                    <td>{ "rounded" }</td>
+                    <td class="num" data-testid="breakdown-total">{ percent(card.total) }</td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
 fn row(card: &Scorecard, c: Criterion) -> Html {
     let s = card.get(c);
     let turns = if s.turns.is_empty() {
@@ -102,6 +152,7 @@ pub fn result_view(props: &ResultProps) -> Html {
                     for f in card.faults.iter() { <li data-testid={format!("fault-{}", f.id())}>{ f.explain() }</li> }
                 </ul>
             }
+            { breakdown(card) }
             { table("The seven complaint steps", &Criterion::STEPS) }
             { table("BE SURE", &Criterion::BE_SURE) }
             if !card.flags.is_empty() {

@@ -69,6 +69,24 @@ async function startDriver(command) {
 
 const byTestId = (id) => By.css(`[data-testid="${id}"]`);
 
+/** Waits until the element's text matches, finding it afresh each time (a
+ * page still settling may replace it). */
+async function waitForText(driver, id, pattern, timeout = 20000) {
+  let last = "";
+  try {
+    await driver.wait(async () => {
+      try {
+        last = await driver.findElement(byTestId(id)).getText();
+        return pattern.test(last);
+      } catch {
+        return false;
+      }
+    }, timeout);
+  } catch {
+    assert.fail(`${id} never matched ${pattern} (last seen: ${JSON.stringify(last)})`);
+  }
+}
+
 async function sendReply(driver, text) {
   const before = (await driver.findElements(byTestId("customer-message"))).length;
   const box = await driver.findElement(byTestId("reply-input"));
@@ -95,12 +113,10 @@ for (const [name, engine] of Object.entries(ENGINES)) {
         await driver.findElement(byTestId("end-button")).click();
         await (await driver.wait(until.elementLocated(byTestId("confirm-end-yes")), 5000)).click();
       }
-      const total = await driver.wait(until.elementLocated(byTestId("result-total")), 10000);
-      assert.match(await total.getText(), /^\d+%$/);
+      await waitForText(driver, "result-total", /^\d+%$/);
 
       await driver.findElement(byTestId("nav-progress")).click();
-      const attempts = await driver.wait(until.elementLocated(byTestId("stat-attempts")), 10000);
-      assert.equal(await attempts.getText(), "1");
+      await waitForText(driver, "stat-attempts", /^1$/);
 
       // Offline: once the service worker controls the page, the server goes away.
       await driver.wait(() => driver.executeScript("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)"), 20000);
@@ -110,8 +126,7 @@ for (const [name, engine] of Object.entries(ENGINES)) {
       // the server stopped showed Firefox's error page instead of going
       // through the service worker; a navigation goes through it everywhere.
       await driver.get(url.replace("#", "?offline#"));
-      const again = await driver.wait(until.elementLocated(byTestId("stat-attempts")), 20000);
-      assert.equal(await again.getText(), "1", "progress is there after an offline reload");
+      await waitForText(driver, "stat-attempts", /^1$/);
     } finally {
       await driver.quit().catch(() => {});
       driverServer.stop();
