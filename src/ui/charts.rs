@@ -66,7 +66,7 @@ pub struct TrendProps {
 
 #[function_component(TrendChart)]
 pub fn trend_chart(props: &TrendProps) -> Html {
-    let (w, h, pad) = (600.0_f32, 200.0_f32, 60.0_f32);
+    let (w, h, pad) = (600.0_f32, 200.0_f32, 72.0_f32);
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     let attempts = props.series.first().map_or(0, |s| s.1.len());
@@ -80,7 +80,7 @@ pub fn trend_chart(props: &TrendProps) -> Html {
                 <g transform={format!("translate({pad},{pad})")}>
                     for v in [0.0_f32, 0.5, 1.0] {
                         <line x1="0" x2={w.to_string()} y1={(h - v * h).to_string()} y2={(h - v * h).to_string()} class="grid" />
-                        <text x="-6" y={(h - v * h + 4.0).to_string()} class="axis" text-anchor="end">{ pct(v) }</text>
+                        <text x="-10" y={(h - v * h + 7.0).to_string()} class="axis" text-anchor="end">{ pct(v) }</text>
                     }
                     for (i, (_, values)) in props.series.iter().enumerate() {
                         <polyline points={points(&smooth(values, 3), w, h)} fill="none"
@@ -95,8 +95,8 @@ pub fn trend_chart(props: &TrendProps) -> Html {
                             }
                         }
                     }
-                    <text x="0" y={(h + 20.0).to_string()} class="axis">{ "first attempt" }</text>
-                    <text x={w.to_string()} y={(h + 20.0).to_string()} class="axis" text-anchor="end">{ format!("attempt {attempts}") }</text>
+                    <text x="0" y={(h + 32.0).to_string()} class="axis">{ "first attempt" }</text>
+                    <text x={w.to_string()} y={(h + 32.0).to_string()} class="axis" text-anchor="end">{ format!("attempt {attempts}") }</text>
                 </g>
             </svg>
             <figcaption>

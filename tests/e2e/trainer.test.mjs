@@ -50,7 +50,7 @@ test("problems are listed with line and column and marked next to the source", a
   assert.match(list, /did you mean `personal`\?/);
   assert.match(list, /error\[E005\]/);
   // A click on a problem puts the caret on its line and column in the editor.
-  await page.locator(".diag").first().click();
+  await page.locator(".diag", { hasText: "3:11" }).click();
   const caret = await page.evaluate(() => {
     const area = document.querySelector('[data-testid="editor"]');
     const before = area.value.slice(0, area.selectionStart).split("\n");
