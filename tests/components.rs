@@ -102,6 +102,7 @@ fn transcript_shows_both_sides_with_highlighted_evidence_as_text() {
         TranscriptProps {
             events: Rc::new(s.log().to_vec()),
             customer: "Dana Okafor".into(),
+            retry: None,
         }
     });
     assert_eq!(html.matches("data-testid=\"customer-message\"").count(), 2);
@@ -464,4 +465,51 @@ fn the_total_breakdown_adds_up_and_is_shown() {
         html.contains("data-testid=\"model-conversation\""),
         "a model conversation from the golden replies"
     );
+}
+
+#[test]
+fn trying_a_reply_again_is_a_branch_that_leaves_the_attempt_alone() {
+    use rapport::ui::retry::{branch, Branchable};
+    let s = library()
+        .into_iter()
+        .find(|s| s.id.0 == "billing-double-charge")
+        .unwrap();
+    let mut session = Session::new(s, 7, 0);
+    session
+        .respond("Hi Dana, it's Sam at the bank.", 10_000)
+        .unwrap();
+    session
+        .respond("Could you tell me the date of the charge?", 20_000)
+        .unwrap();
+    session.end(30_000).unwrap();
+    let before = session.clone();
+    let b = Branchable::of(&session);
+    let recorded = &session.turns()[1];
+    let (same, _) = branch(&b, 1, &recorded.reply).unwrap();
+    assert_eq!(
+        same, recorded.assessment,
+        "same reply, same place: same score"
+    );
+    let better = "I'm so sorry you were charged twice, Dana. I'll refund the duplicate charge now.";
+    let (other, answer) = branch(&b, 0, better).unwrap();
+    assert!(other.total > session.turns()[0].assessment.total);
+    assert!(!answer.is_empty(), "the customer answers the new reply");
+    assert_eq!(session, before, "the recorded conversation is untouched");
+    assert!(branch(&b, 0, "   ").is_err());
+}
+
+#[test]
+fn every_reply_of_a_finished_conversation_can_be_tried_again() {
+    let html = render::<Transcript>(|| {
+        let mut s = played();
+        s.end(20_000).unwrap();
+        TranscriptProps {
+            events: Rc::new(s.log().to_vec()),
+            customer: "Dana Okafor".into(),
+            retry: Some(rapport::ui::retry::Branchable::of(&s)),
+        }
+    });
+    assert_eq!(html.matches("data-testid=\"retry-1\"").count(), 1, "{html}");
+    assert!(html.contains("Try this reply again"));
+    assert!(html.contains("not recorded"));
 }

@@ -21,6 +21,7 @@ mod play;
 pub mod progress_page;
 pub mod progress_state;
 mod result;
+pub mod retry;
 pub mod route;
 mod steps;
 pub mod storage;

@@ -224,7 +224,8 @@ pub fn play_page(props: &PlayProps) -> Html {
                 if state.resumed {
                     <p class="notice" data-testid="resumed">{ format!("Welcome back: your conversation is as you left it, after {replies} {}.", if replies == 1 { "reply" } else { "replies" }) }</p>
                 }
-                <Transcript events={state.events.clone()} customer={s.customer_name.clone()} />
+                <Transcript events={state.events.clone()} customer={s.customer_name.clone()}
+                    retry={session.is_over().then(|| super::retry::Branchable::of(session))} />
                 <p class="visually-hidden" role="status" data-testid="announcer">
                     { announcement(&state.events, &s.customer_name) }
                 </p>

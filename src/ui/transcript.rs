@@ -4,6 +4,7 @@
 //! screen reader hears is said by the play page's announcer instead.
 
 use super::highlight::{segments, Mark, Segment};
+use super::retry::{Branchable, RetryPanel};
 use super::Feedback;
 use crate::scoring::{Assessment, Criterion};
 use crate::sim::{Event, Speaker};
@@ -14,6 +15,9 @@ use yew::prelude::*;
 pub struct TranscriptProps {
     pub events: Rc<Vec<Event>>,
     pub customer: String,
+    /// Once the conversation is over: what any reply needs to be tried again.
+    #[prop_or_default]
+    pub retry: Option<Branchable>,
 }
 
 /// A reply with its evidence marked: each mark can be focused (or tapped)
@@ -38,19 +42,25 @@ fn segment(seg: Segment) -> Html {
     }
 }
 
-fn reply_item(
+struct Reply<'a> {
     key: usize,
-    text: &str,
+    text: &'a str,
     turn: usize,
-    a: &Assessment,
+    assessment: &'a Assessment,
     latest: bool,
     before: Vec<Criterion>,
-) -> Html {
+}
+
+fn reply_item(r: Reply, props: &TranscriptProps) -> Html {
+    let a = r.assessment;
     html! {
-        <li key={key} class="msg trainee" data-testid="trainee-message">
+        <li key={r.key} class="msg trainee" data-testid="trainee-message">
             <span class="who">{ "You" }</span>
-            <p class="bubble">{ marked(text, a) }</p>
-            <Feedback assessment={a.clone()} open={latest} number={turn + 1} shown_before={before} />
+            <p class="bubble">{ marked(r.text, a) }</p>
+            <Feedback assessment={a.clone()} open={r.latest} number={r.turn + 1} shown_before={r.before.clone()} />
+            if let Some(c) = &props.retry {
+                <RetryPanel conversation={c.clone()} turn={r.turn} customer={props.customer.clone()} was={a.total} shown_before={r.before} />
+            }
         </li>
     }
 }
@@ -84,7 +94,15 @@ pub fn transcript(props: &TranscriptProps) -> Html {
             Event::Assessed { turn, assessment } => {
                 let text = pending.take().unwrap_or_default();
                 let latest = Some(*turn) == last_turn;
-                items.push(reply_item(key, text, *turn, assessment, latest, shown.clone()));
+                let reply = Reply {
+                    key,
+                    text,
+                    turn: *turn,
+                    assessment,
+                    latest,
+                    before: shown.clone(),
+                };
+                items.push(reply_item(reply, props));
                 shown.extend(assessment.criteria.iter().filter(|c| c.score >= 0.5).map(|c| c.criterion));
             }
             Event::MoodChanged { before, after } => {

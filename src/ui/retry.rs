@@ -1,0 +1,130 @@
+//! "Try this reply again": after a conversation, any reply can be tried
+//! another way. The engine replays the replies before it with the same seed
+//! (so the customer is in the same place), then scores the new one and shows
+//! the customer's answer. A branch only: the recorded attempt is untouched.
+
+use super::feedback::{next_tip, praise};
+use super::percent;
+use crate::scenario::Scenario;
+use crate::scoring::{Assessment, Criterion};
+use crate::sim::{Event, Session, SimError, Speaker};
+use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// What a conversation needs to be branched: its scenario, seed, start time
+/// and every reply with the time it was sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Branchable {
+    pub scenario: Rc<Scenario>,
+    pub seed: u64,
+    pub started_ms: u64,
+    pub replies: Rc<Vec<(String, u64)>>,
+}
+
+impl Branchable {
+    pub fn of(session: &Session) -> Branchable {
+        Branchable {
+            scenario: Rc::clone(session.scenario()),
+            seed: session.seed(),
+            started_ms: session.started_ms(),
+            replies: Rc::new(
+                session
+                    .turns()
+                    .iter()
+                    .map(|t| (t.reply.clone(), t.at_ms))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The new reply's assessment and the customer's answer to it, with reply
+/// `turn` (0-based) replaced by `reply`.
+pub fn branch(b: &Branchable, turn: usize, reply: &str) -> Result<(Assessment, String), SimError> {
+    let mut session = Session::new(Rc::clone(&b.scenario), b.seed, b.started_ms);
+    for (text, at) in b.replies.iter().take(turn) {
+        session.respond(text, *at)?;
+    }
+    let at = b.replies.get(turn).map_or(b.started_ms, |r| r.1);
+    let events = session.respond(reply, at)?;
+    let mut assessment = None;
+    let mut answer = String::new();
+    for e in events {
+        match e {
+            Event::Assessed { assessment: a, .. } => assessment = Some(*a),
+            Event::Said {
+                speaker: Speaker::Customer,
+                text,
+            } => answer = text,
+            _ => {}
+        }
+    }
+    assessment.map(|a| (a, answer)).ok_or(SimError::EmptyReply)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RetryProps {
+    pub conversation: Branchable,
+    /// 0-based reply to try again.
+    pub turn: usize,
+    pub customer: String,
+    /// The recorded reply's score, to compare with.
+    pub was: f32,
+    /// Steps shown in the replies before this one, so the tip moves on.
+    pub shown_before: Vec<Criterion>,
+}
+
+#[function_component(RetryPanel)]
+pub fn retry_panel(props: &RetryProps) -> Html {
+    let text = use_state(String::new);
+    let outcome = use_state(|| None::<Result<(Assessment, String), String>>);
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let onsubmit = {
+        let (text, outcome) = (text.clone(), outcome.clone());
+        let (conversation, turn) = (props.conversation.clone(), props.turn);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            outcome.set(Some(
+                branch(&conversation, turn, &text).map_err(|e| e.to_string()),
+            ));
+        })
+    };
+    let n = props.turn + 1;
+    let id = format!("retry-{n}");
+    html! {
+        <details class="retry" data-testid={format!("retry-{n}")}>
+            <summary>{ "Try this reply again" }</summary>
+            <form class="retry-form" {onsubmit}>
+                <label for={id.clone()}>{ format!("Another way to say reply {n} (practice only, not recorded)") }</label>
+                <textarea id={id} rows="3" value={(*text).clone()} {oninput} data-testid="retry-input" />
+                <button type="submit" class="button" data-testid="retry-send">{ "Score it" }</button>
+            </form>
+            <div class="retry-result" role="status" data-testid="retry-result">
+                {
+                    match &*outcome {
+                        None => html! {},
+                        Some(Err(e)) => html! { <p class="error-text">{ e }</p> },
+                        Some(Ok((a, answer))) => html! {
+                            <>
+                                <p><strong>{ format!("This reply scores {} (the one you sent: {}).", percent(a.total), percent(props.was)) }</strong></p>
+                                if let Some(p) = praise(a) { <p class="praise">{ p }</p> }
+                                if let Some((c, h)) = next_tip(a, &props.shown_before) {
+                                    <p class="next-tip"><strong>{ format!("Try next, {}: ", c.label()) }</strong>{ h }</p>
+                                }
+                                if !answer.is_empty() {
+                                    <p><strong>{ format!("{} would answer: ", props.customer) }</strong>{ answer }</p>
+                                }
+                            </>
+                        },
+                    }
+                }
+            </div>
+        </details>
+    }
+}
