@@ -513,3 +513,35 @@ fn every_reply_of_a_finished_conversation_can_be_tried_again() {
     assert!(html.contains("Try this reply again"));
     assert!(html.contains("not recorded"));
 }
+
+#[test]
+fn a_conversation_under_way_is_saved_and_replays_to_the_same_place() {
+    use rapport::progress::MemoryStore;
+    use rapport::ui::parked::{load, save, KEY};
+    let mut store = MemoryStore::default();
+    let session = played();
+    save(&mut store, &session);
+    let back = load(&store, &library()).expect("resumes");
+    assert_eq!(back.log(), session.log());
+    assert_eq!(back.turns(), session.turns());
+    assert!(
+        load(&store, &[]).is_none(),
+        "a scenario no longer in the library is not resumed"
+    );
+
+    let mut over = session.clone();
+    over.end(30_000).unwrap();
+    save(&mut store, &over);
+    assert!(
+        load(&store, &library()).is_none(),
+        "a finished conversation is not resumed"
+    );
+
+    store
+        .data
+        .insert(KEY.into(), "{\"v\":1,\"scenario\":".into());
+    assert!(
+        load(&store, &library()).is_none(),
+        "a damaged record is ignored"
+    );
+}

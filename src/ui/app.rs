@@ -16,7 +16,10 @@ pub fn app() -> Html {
     let progress = use_reducer(ProgressState::load);
     use_autosave(&progress);
     let route = use_state(|| Route::from_hash(&env::hash()));
-    let parked = use_state(Parked::default);
+    let parked = {
+        let scenarios = scenarios.clone();
+        use_state(move || Parked::restore(&scenarios))
+    };
     {
         let route = route.clone();
         use_effect_with((), move |_| {

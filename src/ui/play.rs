@@ -57,6 +57,17 @@ impl PlayState {
             resumed: false,
         }
     }
+
+    /// A conversation picked up where it was left.
+    pub fn resume(session: Session) -> PlayState {
+        PlayState {
+            events: Rc::new(session.log().to_vec()),
+            session,
+            error: None,
+            confirming_end: false,
+            resumed: true,
+        }
+    }
 }
 
 impl Reducible for PlayState {

@@ -3,7 +3,7 @@
 // new line announced, and a conversation that survives a visit elsewhere.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, send, useBrowserAndServer } from "./harness.mjs";
+import { endConversation, openPage, send, useBrowserAndServer } from "./harness.mjs";
 
 const env = useBrowserAndServer();
 const SCENARIO = "billing-double-charge";
@@ -68,7 +68,7 @@ test("each view has its own title and its heading takes focus", async () => {
   await page.close();
 });
 
-test("a conversation left for another page is waiting on return", async () => {
+test("a conversation left for another page, or reloaded, is waiting on return", async () => {
   const { page } = await openPage(env.browser);
   await page.goto(`${env.server.url}#/play/${SCENARIO}`);
   await send(page, "Hi Dana, I'm Sam. I'm so sorry. Can you tell me the date of the charges?");
@@ -83,5 +83,15 @@ test("a conversation left for another page is waiting on return", async () => {
   await page.getByTestId("resume").click();
   await page.getByTestId("resumed").waitFor();
   assert.equal(await page.getByTestId("trainee-message").count(), 1);
+  // And after a reload, replayed by the engine to the same place.
+  await page.reload();
+  await page.getByTestId("resumed").waitFor();
+  assert.deepEqual(await page.locator('[data-testid="customer-message"] .bubble').allTextContents(), lines);
+  await send(page, "Which card did the two charges go on?");
+  assert.equal(await page.getByTestId("trainee-message").count(), 2);
+  await endConversation(page);
+  await page.reload();
+  await page.getByTestId("play").waitFor();
+  assert.equal(await page.getByTestId("trainee-message").count(), 0, "a finished conversation starts afresh");
   await page.close();
 });
