@@ -545,3 +545,33 @@ fn a_conversation_under_way_is_saved_and_replays_to_the_same_place() {
         "a damaged record is ignored"
     );
 }
+
+#[test]
+fn evidence_is_marked_by_phrase_one_per_criterion_and_a_vague_promise_is_never_green() {
+    use rapport::ui::highlight::{segments, Mark};
+    let complaint = "Your October bill was taken from my card twice and I'm overdrawn. I called last week and nobody called back!";
+    let reply = "Hi Dana, I'm Sam from billing. I'm so sorry, being charged twice and left overdrawn must be really stressful, especially after waiting for a call back. Can you tell me the date of the charges?";
+    let a = grade(reply, &Context::standalone(Persona::Irate, complaint));
+    let marked: Vec<_> = segments(reply, &a)
+        .into_iter()
+        .filter(|s| s.mark != Mark::Plain)
+        .collect();
+    let credited = a.criteria.iter().filter(|c| c.score > 0.0).count();
+    assert!(
+        !marked.is_empty() && marked.len() <= credited,
+        "{marked:#?}"
+    );
+    assert_eq!(
+        segments(reply, &a)
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<String>(),
+        reply
+    );
+
+    let vague = "I'll look into it.";
+    let a = grade(vague, &Context::standalone(Persona::Irate, complaint));
+    let segs = segments(vague, &a);
+    assert!(segs.iter().all(|s| s.mark != Mark::Good), "{segs:#?}");
+    assert!(segs.iter().any(|s| s.mark == Mark::Partial), "{segs:#?}");
+}

@@ -27,26 +27,48 @@ pub struct Segment {
 
 /// Segments of `reply` under the evidence of `a`; a mistake wins over credit
 /// where they overlap.
+///
+/// Marks stay at the level of phrases a trainee can read at a glance: each
+/// criterion marks one piece of its evidence (the longest that is short
+/// enough to mean something), and a criterion earned only in part is not
+/// marked inside a phrase that earned full credit, unless the reason is a
+/// vague or hedged promise, which must never look like full credit.
 pub fn segments(reply: &str, a: &Assessment) -> Vec<Segment> {
     let mut marks: Vec<(Span, Mark, String)> = Vec::new();
     for c in &a.criteria {
-        for e in &c.evidence {
-            if e.note.starts_with("cancelled") || c.score == 0.0 || e.span.len() > MAX_MARK_BYTES {
-                continue;
-            }
-            let weak = c.score < 0.5 || e.note.contains("vague") || e.note.contains("hedged");
-            let (mark, label) = if weak {
-                (Mark::Partial, "Partly")
-            } else {
-                (Mark::Good, "Earned")
-            };
-            marks.push((
-                e.span,
-                mark,
-                format!("{label} {}: {}", c.criterion.label(), e.note),
-            ));
-        }
+        let best = c
+            .evidence
+            .iter()
+            .filter(|e| !e.note.starts_with("cancelled") && e.span.len() <= MAX_MARK_BYTES)
+            .max_by_key(|e| (e.span.len(), std::cmp::Reverse(e.span.start)));
+        let Some(e) = best.filter(|_| c.score > 0.0) else {
+            continue;
+        };
+        let promise = e.note.contains("vague") || e.note.contains("hedged");
+        let (mark, label) = if c.score < 0.5 || promise {
+            (Mark::Partial, "Partly")
+        } else {
+            (Mark::Good, "Earned")
+        };
+        marks.push((
+            e.span,
+            mark,
+            format!("{label} {}: {}", c.criterion.label(), e.note),
+        ));
     }
+    let good: Vec<Span> = marks
+        .iter()
+        .filter(|m| m.1 == Mark::Good)
+        .map(|m| m.0)
+        .collect();
+    marks.retain(|(span, mark, note)| {
+        *mark != Mark::Partial
+            || note.contains("vague")
+            || note.contains("hedged")
+            || !good
+                .iter()
+                .any(|g| g.start < span.end && span.start < g.end)
+    });
     for f in &a.flags {
         marks.push((
             f.span,
