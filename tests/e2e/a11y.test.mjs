@@ -35,6 +35,14 @@ const VIEWS = {
     await send(page, REPLY);
     await endConversation(page);
   },
+  "reply tried again": async (page, url) => {
+    await VIEWS.result(page, url);
+    const panel = page.getByTestId("retry-1");
+    await panel.locator("summary").click();
+    await panel.getByTestId("retry-input").fill("Hi Dana, I'm so sorry you were charged twice. I'll refund the duplicate now.");
+    await panel.getByTestId("retry-send").click();
+    await panel.getByTestId("retry-result").locator("strong").first().waitFor();
+  },
   progress: async (page, url) => {
     await VIEWS.result(page, url);
     await page.getByTestId("nav-progress").click();
@@ -62,16 +70,17 @@ const RUNS = [
 
 for (const [size, viewport, scheme] of RUNS) {
   test(`axe: no violations on any view (${size}, ${scheme})`, async () => {
-    const context = await env.browser.newContext({ viewport, colorScheme: scheme, bypassCSP: true });
     const found = [];
     for (const [name, reach] of Object.entries(VIEWS)) {
+      // A fresh browser profile per view: a conversation saved by one view
+      // would otherwise be resumed by the next.
+      const context = await env.browser.newContext({ viewport, colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
       await reach(page, env.server.url);
       for (const v of await axe(page)) found.push(`${name}: ${v}`);
       await page.screenshot({ path: shot(`view-${size}-${scheme}-${name.replaceAll(" ", "-")}`), fullPage: true });
-      await page.close();
+      await context.close();
     }
-    await context.close();
     assert.deepEqual(found, []);
   });
 }
