@@ -575,3 +575,28 @@ fn evidence_is_marked_by_phrase_one_per_criterion_and_a_vague_promise_is_never_g
     assert!(segs.iter().all(|s| s.mark != Mark::Good), "{segs:#?}");
     assert!(segs.iter().any(|s| s.mark == Mark::Partial), "{segs:#?}");
 }
+
+#[test]
+fn a_result_without_replies_says_why_there_is_no_score() {
+    let html = render::<ResultView>(|| {
+        let s = library()
+            .into_iter()
+            .find(|s| s.id.0 == "billing-double-charge")
+            .unwrap();
+        let mut session = Session::new(s, 7, 0);
+        let events = session.end(5_000).unwrap();
+        let Some(Event::Ended { outcome, scorecard }) = events.last().cloned() else {
+            panic!("ended")
+        };
+        ResultProps {
+            scorecard: *scorecard,
+            outcome,
+            scenario: session.scenario().clone(),
+            seed: 7,
+            on_restart: Default::default(),
+            log: Default::default(),
+        }
+    });
+    assert!(html.contains("before sending a reply, so there was nothing to score"));
+    assert!(!html.contains("How your score adds up"));
+}

@@ -57,6 +57,13 @@ fn points(p: f32) -> String {
 
 /// The total's arithmetic, term by term, as the scorer computed it.
 fn breakdown(card: &Scorecard) -> Html {
+    if card.replies == 0 {
+        return html! {
+            <p class="breakdown-none" data-testid="breakdown">
+                { "You ended the conversation before sending a reply, so there was nothing to score. Try it again: one reply is enough to get feedback." }
+            </p>
+        };
+    }
     let b = &card.breakdown;
     let term = |t: &crate::scoring::Term| {
         let how = if t.weight < 0.0 {
