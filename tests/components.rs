@@ -485,15 +485,24 @@ fn trying_a_reply_again_is_a_branch_that_leaves_the_attempt_alone() {
     let before = session.clone();
     let b = Branchable::of(&session);
     let recorded = &session.turns()[1];
-    let (same, _) = branch(&b, 1, &recorded.reply).unwrap();
+    let same = branch(&b, 1, &recorded.reply).unwrap();
     assert_eq!(
-        same, recorded.assessment,
+        same.assessment, recorded.assessment,
         "same reply, same place: same score"
     );
     let better = "I'm so sorry you were charged twice, Dana. I'll refund the duplicate charge now.";
-    let (other, answer) = branch(&b, 0, better).unwrap();
-    assert!(other.total > session.turns()[0].assessment.total);
-    assert!(!answer.is_empty(), "the customer answers the new reply");
+    let other = branch(&b, 0, better).unwrap();
+    assert!(other.assessment.total > session.turns()[0].assessment.total);
+    assert!(
+        !other.answer.is_empty(),
+        "the customer answers the new reply"
+    );
+    assert!(
+        other.mood.as_ref().is_some_and(|m| m.contains("Anger -")),
+        "{:?}",
+        other.mood
+    );
+    assert_eq!(other.ending, None);
     assert_eq!(session, before, "the recorded conversation is untouched");
     assert!(branch(&b, 0, "   ").is_err());
 }

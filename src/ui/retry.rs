@@ -5,9 +5,10 @@
 
 use super::feedback::{next_tip, praise};
 use super::percent;
+use super::transcript::mood_change;
 use crate::scenario::Scenario;
 use crate::scoring::{Assessment, Criterion};
-use crate::sim::{Event, Session, SimError, Speaker};
+use crate::sim::{Event, Outcome, Session, SimError, Speaker};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -39,9 +40,20 @@ impl Branchable {
     }
 }
 
-/// The new reply's assessment and the customer's answer to it, with reply
-/// `turn` (0-based) replaced by `reply`.
-pub fn branch(b: &Branchable, turn: usize, reply: &str) -> Result<(Assessment, String), SimError> {
+/// What the customer would have made of a reply said another way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Branch {
+    pub assessment: Assessment,
+    /// The customer's answer ("" if the conversation would end silently).
+    pub answer: String,
+    /// How the mood would move: "Anger -25 · Trust +4".
+    pub mood: Option<String>,
+    /// How the conversation would end, if this reply ended it.
+    pub ending: Option<Outcome>,
+}
+
+/// Reply `turn` (0-based) replaced by `reply`, as the engine plays it.
+pub fn branch(b: &Branchable, turn: usize, reply: &str) -> Result<Branch, SimError> {
     let mut session = Session::new(Rc::clone(&b.scenario), b.seed, b.started_ms);
     for (text, at) in b.replies.iter().take(turn) {
         session.respond(text, *at)?;
@@ -49,7 +61,7 @@ pub fn branch(b: &Branchable, turn: usize, reply: &str) -> Result<(Assessment, S
     let at = b.replies.get(turn).map_or(b.started_ms, |r| r.1);
     let events = session.respond(reply, at)?;
     let mut assessment = None;
-    let mut answer = String::new();
+    let (mut answer, mut mood, mut ending) = (String::new(), None, None);
     for e in events {
         match e {
             Event::Assessed { assessment: a, .. } => assessment = Some(*a),
@@ -57,10 +69,19 @@ pub fn branch(b: &Branchable, turn: usize, reply: &str) -> Result<(Assessment, S
                 speaker: Speaker::Customer,
                 text,
             } => answer = text,
+            Event::MoodChanged { before, after } => mood = mood_change(&before, &after),
+            Event::Ended { outcome, .. } => ending = Some(outcome),
             _ => {}
         }
     }
-    assessment.map(|a| (a, answer)).ok_or(SimError::EmptyReply)
+    assessment
+        .map(|assessment| Branch {
+            assessment,
+            answer,
+            mood,
+            ending,
+        })
+        .ok_or(SimError::EmptyReply)
 }
 
 #[derive(Properties, PartialEq)]
@@ -78,7 +99,7 @@ pub struct RetryProps {
 #[function_component(RetryPanel)]
 pub fn retry_panel(props: &RetryProps) -> Html {
     let text = use_state(String::new);
-    let outcome = use_state(|| None::<Result<(Assessment, String), String>>);
+    let outcome = use_state(|| None::<Result<Branch, String>>);
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
@@ -110,15 +131,21 @@ pub fn retry_panel(props: &RetryProps) -> Html {
                     match &*outcome {
                         None => html! {},
                         Some(Err(e)) => html! { <p class="error-text">{ e }</p> },
-                        Some(Ok((a, answer))) => html! {
+                        Some(Ok(b)) => html! {
                             <>
-                                <p><strong>{ format!("This reply scores {} (the one you sent: {}).", percent(a.total), percent(props.was)) }</strong></p>
-                                if let Some(p) = praise(a) { <p class="praise">{ p }</p> }
-                                if let Some((c, h)) = next_tip(a, &props.shown_before) {
+                                <p><strong>{ format!("This reply scores {} (the one you sent: {}).", percent(b.assessment.total), percent(props.was)) }</strong></p>
+                                if let Some(p) = praise(&b.assessment) { <p class="praise">{ p }</p> }
+                                if let Some((c, h)) = next_tip(&b.assessment, &props.shown_before) {
                                     <p class="next-tip"><strong>{ format!("Try next, {}: ", c.label()) }</strong>{ h }</p>
                                 }
-                                if !answer.is_empty() {
-                                    <p><strong>{ format!("{} would answer: ", props.customer) }</strong>{ answer }</p>
+                                if !b.answer.is_empty() {
+                                    <p><strong>{ format!("{} would answer: ", props.customer) }</strong>{ &b.answer }</p>
+                                }
+                                if let Some(m) = &b.mood {
+                                    <p class="retry-mood">{ format!("Mood: {m}") }</p>
+                                }
+                                if let Some(o) = b.ending {
+                                    <p class="retry-ending">{ format!("The conversation would end here: {}", o.title()) }</p>
                                 }
                             </>
                         },

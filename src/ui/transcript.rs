@@ -6,6 +6,7 @@
 use super::highlight::{segments, Mark, Segment};
 use super::retry::{Branchable, RetryPanel};
 use super::Feedback;
+use crate::mood::Mood;
 use crate::scoring::{Assessment, Criterion};
 use crate::sim::{Event, Speaker};
 use std::rc::Rc;
@@ -69,6 +70,19 @@ fn delta(label: &str, d: i32) -> Option<String> {
     (d != 0).then(|| format!("{label} {}{d}", if d > 0 { "+" } else { "" }))
 }
 
+/// "Anger -25 · Trust +4": what moved between two moods, or `None`.
+pub(super) fn mood_change(before: &Mood, after: &Mood) -> Option<String> {
+    let parts: Vec<String> = [
+        delta("Anger", after.anger - before.anger),
+        delta("Patience", after.patience - before.patience),
+        delta("Trust", after.trust - before.trust),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 #[function_component(Transcript)]
 pub fn transcript(props: &TranscriptProps) -> Html {
     let last_turn = props
@@ -106,16 +120,8 @@ pub fn transcript(props: &TranscriptProps) -> Html {
                 shown.extend(assessment.criteria.iter().filter(|c| c.score >= 0.5).map(|c| c.criterion));
             }
             Event::MoodChanged { before, after } => {
-                let parts: Vec<String> = [
-                    delta("Anger", after.anger - before.anger),
-                    delta("Patience", after.patience - before.patience),
-                    delta("Trust", after.trust - before.trust),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                if !parts.is_empty() {
-                    items.push(html! { <li key={key} class="msg system">{ format!("Mood: {}", parts.join(" · ")) }</li> });
+                if let Some(change) = mood_change(before, after) {
+                    items.push(html! { <li key={key} class="msg system">{ format!("Mood: {change}") }</li> });
                 }
             }
             Event::BeyondAuthority { amount, limit } => items.push(html! {

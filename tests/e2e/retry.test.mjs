@@ -31,6 +31,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     const [, now, was] = said.match(/This reply scores (\d+)% \(the one you sent: (\d+)%\)/).map(Number);
     assert.ok(now > was, `the better reply scores higher: ${said}`);
     assert.match(said, /Dana Okafor would answer: \S/);
+    assert.match(said, /Mood: Anger -\d+/);
     await page.getByTestId("trainee-message").screenshot({ path: shot(`retry-${size}`) });
 
     assert.deepEqual(await attempt(), recorded, "the recorded conversation is unchanged");
