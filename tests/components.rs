@@ -83,12 +83,17 @@ fn scenario_list_reports_broken_bundled_files() {
     assert!(html.contains("scenarios/bad.toml:1:6: error[E004]"));
 }
 
-fn played() -> Session {
+/// A fresh conversation with Dana, who was charged twice (seed 7).
+fn billing() -> Session {
     let s = library()
         .into_iter()
         .find(|s| s.id.0 == "billing-double-charge")
         .unwrap();
-    let mut session = Session::new(s, 7, 0);
+    Session::new(s, 7, 0)
+}
+
+fn played() -> Session {
+    let mut session = billing();
     session
         .respond("Hi Dana, I'm so sorry. <b>Calm down</b> though.", 10_000)
         .unwrap();
@@ -470,11 +475,7 @@ fn the_total_breakdown_adds_up_and_is_shown() {
 #[test]
 fn trying_a_reply_again_is_a_branch_that_leaves_the_attempt_alone() {
     use rapport::ui::retry::{branch, Branchable};
-    let s = library()
-        .into_iter()
-        .find(|s| s.id.0 == "billing-double-charge")
-        .unwrap();
-    let mut session = Session::new(s, 7, 0);
+    let mut session = billing();
     session
         .respond("Hi Dana, it's Sam at the bank.", 10_000)
         .unwrap();
@@ -588,11 +589,7 @@ fn evidence_is_marked_by_phrase_one_per_criterion_and_a_vague_promise_is_never_g
 #[test]
 fn a_result_without_replies_says_why_there_is_no_score() {
     let html = render::<ResultView>(|| {
-        let s = library()
-            .into_iter()
-            .find(|s| s.id.0 == "billing-double-charge")
-            .unwrap();
-        let mut session = Session::new(s, 7, 0);
+        let mut session = billing();
         let events = session.end(5_000).unwrap();
         let Some(Event::Ended { outcome, scorecard }) = events.last().cloned() else {
             panic!("ended")

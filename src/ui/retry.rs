@@ -106,16 +106,29 @@ pub fn retry_panel(props: &RetryProps) -> Html {
             text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
     };
-    let onsubmit = {
+    let score = {
         let (text, outcome) = (text.clone(), outcome.clone());
         let (conversation, turn) = (props.conversation.clone(), props.turn);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |()| {
             outcome.set(Some(
                 branch(&conversation, turn, &text).map_err(|e| e.to_string()),
             ));
         })
     };
+    let onsubmit = {
+        let score = score.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            score.emit(());
+        })
+    };
+    // As in the reply box: Enter scores it, Shift+Enter starts a new line.
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
+            e.prevent_default();
+            score.emit(());
+        }
+    });
     let n = props.turn + 1;
     let id = format!("retry-{n}");
     html! {
@@ -123,7 +136,8 @@ pub fn retry_panel(props: &RetryProps) -> Html {
             <summary>{ "Try this reply again" }</summary>
             <form class="retry-form" {onsubmit}>
                 <label for={id.clone()}>{ format!("Another way to say reply {n} (practice only, not recorded)") }</label>
-                <textarea id={id} rows="3" value={(*text).clone()} {oninput} data-testid="retry-input" />
+                <textarea id={id} rows="3" value={(*text).clone()} {oninput} {onkeydown}
+                    placeholder="Enter scores it, Shift+Enter starts a new line." data-testid="retry-input" />
                 <button type="submit" class="button" data-testid="retry-send">{ "Score it" }</button>
             </form>
             <div class="retry-result" role="status" data-testid="retry-result">

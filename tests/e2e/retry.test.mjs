@@ -24,7 +24,9 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     await panel.getByTestId("retry-input").fill(
       "Hi Dana, I'm Sam from billing. I'm so sorry you were charged twice; that must be stressful. Can you tell me the date of the charges?",
     );
-    await panel.getByTestId("retry-send").click();
+    // The button on a desktop, Enter (as in the reply box) on a phone.
+    if (size === "desktop") await panel.getByTestId("retry-send").click();
+    else await panel.getByTestId("retry-input").press("Enter");
     const result = panel.getByTestId("retry-result");
     await result.locator("strong").first().waitFor();
     const said = await result.innerText();
