@@ -66,18 +66,19 @@ pub struct TrendProps {
 
 #[function_component(TrendChart)]
 pub fn trend_chart(props: &TrendProps) -> Html {
-    let (w, h, pad) = (600.0_f32, 200.0_f32, 72.0_f32);
+    // The left margin holds "100%" at the phone's larger axis type.
+    let (w, h, pad, left) = (600.0_f32, 200.0_f32, 72.0_f32, 104.0_f32);
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     let attempts = props.series.first().map_or(0, |s| s.1.len());
     html! {
         <figure class="chart" data-testid={props.id.clone()}>
             <h3 class="chart-title" aria-hidden="true">{ &props.title }</h3>
-            <svg viewBox={format!("0 0 {} {}", w + pad * 2.0, h + pad * 2.0)} role="img"
+            <svg viewBox={format!("0 0 {} {}", w + left + pad, h + pad * 2.0)} role="img"
                 aria-labelledby={format!("{title_id} {desc_id}")} preserveAspectRatio="xMidYMid meet">
                 <title id={title_id.clone()}>{ &props.title }</title>
                 <desc id={desc_id.clone()}>{ &props.description }</desc>
-                <g transform={format!("translate({pad},{pad})")}>
+                <g transform={format!("translate({left},{pad})")}>
                     for v in [0.0_f32, 0.5, 1.0] {
                         <line x1="0" x2={w.to_string()} y1={(h - v * h).to_string()} y2={(h - v * h).to_string()} class="grid" />
                         <text x="-10" y={(h - v * h + 7.0).to_string()} class="axis" text-anchor="end">{ pct(v) }</text>
