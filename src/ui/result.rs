@@ -42,7 +42,12 @@ fn headline(outcome: Outcome, card: &Scorecard) -> Html {
     html! {
         <>
             if outcome.is_good() {
-                <p class="celebrate" data-testid="celebrate"><span aria-hidden="true">{ "🎉 " }</span>{ "Well done: that is the ending to aim for." }</p>
+                <p class="celebrate" data-testid="celebrate">
+                    <svg class="celebrate-icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+                        <path fill="currentColor" d="M12 2l2.9 6.3 6.9.7-5.2 4.6 1.5 6.8L12 16.9 5.9 20.4l1.5-6.8L2.2 9l6.9-.7z" />
+                    </svg>
+                    { "Well done: that is the ending to aim for." }
+                </p>
             }
             if !praise.is_empty() {
                 <p class="praise" data-testid="went-well">{ praise }</p>
