@@ -136,8 +136,14 @@ pub fn reveal_above(target: &str, cover: &str) {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
+        // The cover may still sit below the window (its column starts below
+        // the fold, as on a phone): once scrolled it sticks to the bottom,
+        // so the limit is where it will be, not where it is.
         let bottom_limit = match doc.query_selector(cover) {
-            Ok(Some(c)) => c.get_bounding_client_rect().top().min(height),
+            Ok(Some(c)) => {
+                let r = c.get_bounding_client_rect();
+                r.top().min(height - r.height())
+            }
             _ => height,
         };
         let r = last.get_bounding_client_rect();

@@ -1,7 +1,9 @@
 // A smoke test in three browser engines over WebDriver: Chromium
 // (chromedriver), Firefox ESR (geckodriver) and WebKitGTK, Safari's engine
-// (WebKitWebDriver with MiniBrowser, under Xvfb). Home, two replies, the
-// result, progress, then a reload with the server gone (offline).
+// (WebKitWebDriver with MiniBrowser, under Xvfb). Home, two replies (the
+// first in the default window, the second phone-sized; each answer in view
+// above the reply box), the result (its heading focused),
+// progress, then a reload with the server gone (offline).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -87,11 +89,33 @@ async function waitForText(driver, id, pattern, timeout = 20000) {
   }
 }
 
+/** Whether the newest customer line is in the viewport above the reply dock. */
+const NEWEST_IN_VIEW = `
+  const all = document.querySelectorAll('[data-testid="customer-message"]');
+  const r = all[all.length - 1].getBoundingClientRect();
+  const dock = document.querySelector('[data-testid="dock"]');
+  const limit = dock ? dock.getBoundingClientRect().top : window.innerHeight;
+  return r.top >= 0 && r.bottom <= limit + 1;`;
+
+/** Sends a reply; unless that ended the conversation, the customer's answer
+ * must come into view above the reply box. */
 async function sendReply(driver, text) {
   const before = (await driver.findElements(byTestId("customer-message"))).length;
   const box = await driver.findElement(byTestId("reply-input"));
   await box.sendKeys(text, Key.ENTER);
   await driver.wait(async () => (await driver.findElements(byTestId("customer-message"))).length > before, 10000);
+  if ((await driver.findElements(byTestId("result"))).length === 0) {
+    try {
+      await driver.wait(() => driver.executeScript(NEWEST_IN_VIEW), 5000);
+    } catch {
+      const where = await driver.executeScript(`
+        const all = document.querySelectorAll('[data-testid="customer-message"]');
+        const r = all[all.length - 1].getBoundingClientRect();
+        const dock = document.querySelector('[data-testid="dock"]');
+        return { top: r.top, bottom: r.bottom, dock: dock && dock.getBoundingClientRect().top, inner: innerHeight, width: innerWidth, scrollY };`);
+      assert.fail(`the newest customer line is not in view above the reply box: ${JSON.stringify(where)}`);
+    }
+  }
 }
 
 for (const [name, engine] of Object.entries(ENGINES)) {
@@ -107,6 +131,8 @@ for (const [name, engine] of Object.entries(ENGINES)) {
       await start.click();
       await driver.wait(until.elementLocated(byTestId("reply-input")), 10000);
       await sendReply(driver, "Hi Dana, I'm Sam from billing. I'm so sorry, being charged twice must be really stressful. Can you tell me the date of the charges?");
+      // The second reply on a phone-sized window.
+      await driver.manage().window().setRect({ width: 390, height: 844 });
       await sendReply(driver, "Thank you. I'll refund the duplicate charge right now, and I'll personally make sure it goes through.");
       assert.equal((await driver.findElements(byTestId("trainee-message"))).length, 2);
       if ((await driver.findElements(byTestId("result"))).length === 0) {
@@ -114,6 +140,7 @@ for (const [name, engine] of Object.entries(ENGINES)) {
         await (await driver.wait(until.elementLocated(byTestId("confirm-end-yes")), 5000)).click();
       }
       await waitForText(driver, "result-total", /^\d+%$/);
+      await driver.wait(() => driver.executeScript('return document.activeElement && document.activeElement.id === "result-title"'), 5000, "the result's heading has focus");
 
       await driver.findElement(byTestId("nav-progress")).click();
       await waitForText(driver, "stat-attempts", /^1$/);
