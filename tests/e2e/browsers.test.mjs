@@ -2,7 +2,7 @@
 // (chromedriver), Firefox ESR (geckodriver) and WebKitGTK, Safari's engine
 // (WebKitWebDriver with MiniBrowser, under Xvfb). Home, two replies (the
 // first in the default window, the second phone-sized; each answer in view
-// above the reply box), the result (its heading focused),
+// above the reply box), the result (its heading focused, its outcome announced),
 // progress, then a reload with the server gone (offline).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -141,6 +141,8 @@ for (const [name, engine] of Object.entries(ENGINES)) {
       }
       await waitForText(driver, "result-total", /^\d+%$/);
       await driver.wait(() => driver.executeScript('return document.activeElement && document.activeElement.id === "result-title"'), 5000, "the result's heading has focus");
+      const said = await driver.executeScript('return document.querySelector(\'[data-testid="announcer"]\').textContent');
+      assert.match(said, /The conversation is over\. .*Conversation score \d+%/, "the result is announced");
 
       await driver.findElement(byTestId("nav-progress")).click();
       await waitForText(driver, "stat-attempts", /^1$/);
