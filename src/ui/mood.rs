@@ -36,15 +36,22 @@ pub fn mood_meter(props: &MoodProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct StripProps {
+    pub mood: Mood,
+    /// How many of the seven steps are shown so far.
+    pub steps: usize,
+}
+
 /// The mood in one short line beside the reply box, for narrow screens where
-/// the brief's meters are scrolled out of view. Hidden from screen readers:
-/// the meters in the brief say the same.
+/// the brief's meters and step tracker are scrolled out of view. Hidden from
+/// screen readers: the brief says the same.
 #[function_component(MoodStrip)]
-pub fn mood_strip(props: &MoodProps) -> Html {
+pub fn mood_strip(props: &StripProps) -> Html {
     let m = props.mood;
     html! {
         <p class="mood-strip" aria-hidden="true" data-testid="mood-strip">
-            { format!("Anger {} · Patience {} · Trust {}", m.anger, m.patience, m.trust) }
+            { format!("Anger {} · Patience {} · Trust {} · Steps {} of 7", m.anger, m.patience, m.trust, props.steps) }
         </p>
     }
 }

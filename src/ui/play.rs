@@ -247,7 +247,7 @@ pub fn play_page(props: &PlayProps) -> Html {
                         },
                         None => html! {
                             <div class="dock" data-testid="dock">
-                                <super::mood::MoodStrip mood={session.mood()} />
+                                <super::mood::MoodStrip mood={session.mood()} steps={super::steps::steps_shown(&card)} />
                                 <Composer {on_send} on_end={on_ask_end} {on_cancel_end} on_confirm_end={on_end}
                                     confirming={state.confirming_end} sent={replies} budget={s.max_turns}
                                     error={state.error.clone()} />

@@ -10,10 +10,18 @@ pub struct StepsProps {
     pub replies: usize,
 }
 
+/// How many of the seven steps the conversation has shown so far.
+pub fn steps_shown(card: &Scorecard) -> usize {
+    Criterion::STEPS
+        .iter()
+        .filter(|c| card.get(**c).score >= 0.5)
+        .count()
+}
+
 #[function_component(StepTracker)]
 pub fn step_tracker(props: &StepsProps) -> Html {
     let done = |c: Criterion| props.card.get(c).score >= 0.5;
-    let count = Criterion::STEPS.iter().filter(|c| done(**c)).count();
+    let count = steps_shown(&props.card);
     html! {
         <div class="steps-box" data-testid="step-tracker">
             <p class="steps-count">{ format!("{count} of 7 shown after {} {}", props.replies, if props.replies == 1 { "reply" } else { "replies" }) }</p>
