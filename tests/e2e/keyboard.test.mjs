@@ -1,6 +1,7 @@
 // Keyboard only, as a screen-reader user moves: the skip link, a title and a
 // focused heading per view, evidence that explains itself on focus, only the
-// new line announced, and a conversation that survives a visit elsewhere.
+// new line announced, a reply tried again, and a conversation that survives
+// a visit elsewhere or a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { endConversation, openPage, send, useBrowserAndServer } from "./harness.mjs";
@@ -52,6 +53,19 @@ test("a keyboard-only trainee plays a conversation from the home page to the res
   assert.equal(await focused(page), "confirm-end-yes");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.id === "result-title");
+
+  // Back up to the reply and try it again, by keyboard: Enter opens it,
+  // Enter scores it, and the result is said in a status message.
+  const onRetry = () => page.evaluate(() => document.activeElement?.tagName === "SUMMARY" && !!document.activeElement.closest('[data-testid="retry-1"]'));
+  for (let i = 0; i < 80 && !(await onRetry()); i++) await page.keyboard.press("Shift+Tab");
+  assert.ok(await onRetry(), "Try this reply again is reachable by keyboard");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(page), "retry-input");
+  await page.keyboard.type("Hi, I'm Sam from billing. I'm so sorry you were charged twice. Can you tell me the date of the charges?");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("retry-result").locator("strong").first().waitFor();
+  assert.equal(await page.getByTestId("retry-result").getAttribute("role"), "status");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -87,6 +101,11 @@ test("a conversation left for another page, or reloaded, is waiting on return", 
   await page.reload();
   await page.getByTestId("resumed").waitFor();
   assert.deepEqual(await page.locator('[data-testid="customer-message"] .bubble').allTextContents(), lines);
+  await page.waitForFunction(() => {
+    const all = document.querySelectorAll('[data-testid="customer-message"]');
+    const r = all[all.length - 1].getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= document.querySelector('[data-testid="dock"]').getBoundingClientRect().top;
+  }, null, { timeout: 3000 });
   await send(page, "Which card did the two charges go on?");
   assert.equal(await page.getByTestId("trainee-message").count(), 2);
   await endConversation(page);
