@@ -31,8 +31,9 @@ pub struct Segment {
 /// Marks stay at the level of phrases a trainee can read at a glance: each
 /// criterion marks one piece of its evidence (the longest that is short
 /// enough to mean something), and a criterion earned only in part is not
-/// marked inside a phrase that earned full credit, unless the reason is a
-/// vague or hedged promise, which must never look like full credit.
+/// marked on a single word or inside a phrase that earned full credit,
+/// unless the reason is a vague or hedged promise, which must never look like
+/// full credit. Touching marks of the same kind read as one phrase.
 pub fn segments(reply: &str, a: &Assessment) -> Vec<Segment> {
     let mut marks: Vec<(Span, Mark, String)> = Vec::new();
     for c in &a.criteria {
@@ -65,9 +66,10 @@ pub fn segments(reply: &str, a: &Assessment) -> Vec<Segment> {
         *mark != Mark::Partial
             || note.contains("vague")
             || note.contains("hedged")
-            || !good
-                .iter()
-                .any(|g| g.start < span.end && span.start < g.end)
+            || (span.slice(reply).split_whitespace().nth(1).is_some()
+                && !good
+                    .iter()
+                    .any(|g| g.start < span.end && span.start < g.end))
     });
     for f in &a.flags {
         marks.push((
@@ -112,8 +114,13 @@ fn split(reply: &str, marks: &[(Span, Mark, String)]) -> Vec<Segment> {
         let mut notes: Vec<String> = covering.iter().map(|m| m.2.clone()).collect();
         notes.dedup();
         match out.last_mut() {
-            Some(last) if last.mark == mark && last.notes == notes => {
-                last.text.push_str(&reply[a..b])
+            Some(last) if last.mark == mark && (last.notes == notes || mark != Mark::Plain) => {
+                last.text.push_str(&reply[a..b]);
+                for n in notes {
+                    if !last.notes.contains(&n) {
+                        last.notes.push(n);
+                    }
+                }
             }
             _ => out.push(Segment {
                 text: reply[a..b].to_string(),
@@ -158,6 +165,21 @@ mod tests {
         );
         let marks: Vec<Mark> = segs.iter().map(|s| s.mark).collect();
         assert_eq!(marks, vec![Mark::Good, Mark::Partial, Mark::Bad]);
+    }
+
+    #[test]
+    fn touching_marks_of_one_kind_are_one_phrase_with_every_reason() {
+        let reply = "I'll personally make sure";
+        let segs = split(
+            reply,
+            &[
+                (Span::new(0, 15), Mark::Good, "Empowered".into()),
+                (Span::new(0, 25), Mark::Good, "Resolve".into()),
+            ],
+        );
+        assert_eq!(segs.len(), 1);
+        assert_eq!(segs[0].text, reply);
+        assert_eq!(segs[0].notes, vec!["Empowered", "Resolve"]);
     }
 
     #[test]

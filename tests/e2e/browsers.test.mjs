@@ -8,9 +8,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { Builder, By, Key, until } from "selenium-webdriver";
-import { serve } from "./harness.mjs";
+import { serve, shot, shots } from "./harness.mjs";
 
 const SCENARIO = "billing-double-charge";
 const WEBKIT_DIR = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1";
@@ -105,6 +106,8 @@ async function sendReply(driver, text) {
   await box.sendKeys(text, Key.ENTER);
   await driver.wait(async () => (await driver.findElements(byTestId("customer-message"))).length > before, 10000);
   if ((await driver.findElements(byTestId("result"))).length === 0) {
+    const left = await driver.executeScript('return document.querySelector(\'[data-testid="reply-input"]\').value');
+    assert.equal(left, "", "the reply box is emptied once the reply is sent");
     try {
       await driver.wait(() => driver.executeScript(NEWEST_IN_VIEW), 5000);
     } catch {
@@ -135,6 +138,8 @@ for (const [name, engine] of Object.entries(ENGINES)) {
       await driver.manage().window().setRect({ width: 390, height: 844 });
       await sendReply(driver, "Thank you. I'll refund the duplicate charge right now, and I'll personally make sure it goes through.");
       assert.equal((await driver.findElements(byTestId("trainee-message"))).length, 2);
+      await mkdir(shots, { recursive: true });
+      await writeFile(shot(`smoke-${name}-phone-conversation`), await driver.takeScreenshot(), "base64");
       if ((await driver.findElements(byTestId("result"))).length === 0) {
         await driver.findElement(byTestId("end-button")).click();
         await (await driver.wait(until.elementLocated(byTestId("confirm-end-yes")), 5000)).click();
