@@ -57,19 +57,27 @@ pub fn segments(reply: &str, a: &Assessment) -> Vec<Segment> {
             format!("{label} {}: {}", c.criterion.label(), e.note),
         ));
     }
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let is_promise = |note: &str| note.contains("vague") || note.contains("hedged");
     let good: Vec<Span> = marks
         .iter()
         .filter(|m| m.1 == Mark::Good)
         .map(|m| m.0)
         .collect();
-    marks.retain(|(span, mark, note)| {
-        *mark != Mark::Partial
-            || note.contains("vague")
-            || note.contains("hedged")
-            || (span.slice(reply).split_whitespace().nth(1).is_some()
-                && !good
-                    .iter()
-                    .any(|g| g.start < span.end && span.start < g.end))
+    let promises: Vec<Span> = marks
+        .iter()
+        .filter(|m| m.1 == Mark::Partial && is_promise(&m.2))
+        .map(|m| m.0)
+        .collect();
+    marks.retain(|(span, mark, note)| match mark {
+        // No part of a vague promise looks like full credit.
+        Mark::Good => !promises.iter().any(|p| overlaps(*p, *span)),
+        Mark::Partial => {
+            is_promise(note)
+                || (span.slice(reply).split_whitespace().nth(1).is_some()
+                    && !good.iter().any(|g| overlaps(*g, *span)))
+        }
+        _ => true,
     });
     for f in &a.flags {
         marks.push((
