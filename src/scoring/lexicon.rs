@@ -9,6 +9,7 @@ use crate::text::{FastHasher, FastSet};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 /// Words that describe a feeling; shared by several lists.
@@ -39,15 +40,58 @@ pub fn is_act_word(w: &str) -> bool {
 }
 
 fn compile(src: &[&str]) -> Vec<Pattern> {
+    static NEXT_ID: AtomicU32 = AtomicU32::new(0);
     src.iter()
         .map(|s| {
             let s = s
                 .replace("REMEDY", REMEDY)
                 .replace("FEEL", FEEL)
                 .replace("ACT", ACT);
-            Pattern::parse(&s).unwrap_or_else(|e| panic!("built-in lexicon: {e}"))
+            Pattern::parse(&s)
+                .unwrap_or_else(|e| panic!("built-in lexicon: {e}"))
+                .with_id(NEXT_ID.fetch_add(1, Ordering::Relaxed))
         })
         .collect()
+}
+
+/// Every built-in pattern by the keys that can let it match, so a reply
+/// looks up its own words once instead of every pattern probing the reply.
+pub struct Index {
+    by_key: HashMap<u64, Vec<u32>, BuildHasherDefault<FastHasher>>,
+    /// One more than the largest pattern id.
+    size: usize,
+}
+
+impl Index {
+    /// The patterns a text with these word keys may match, as a bit set.
+    pub fn candidates<'a>(&self, keys: impl Iterator<Item = &'a u64>) -> Vec<u64> {
+        let mut bits = vec![0u64; self.size.div_ceil(64)];
+        for k in keys {
+            for &id in self.by_key.get(k).into_iter().flatten() {
+                bits[id as usize / 64] |= 1 << (id % 64);
+            }
+        }
+        bits
+    }
+}
+
+/// The index of all built-in lexicons, built once.
+pub fn index() -> &'static Index {
+    static CELL: OnceLock<Index> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut index = Index {
+            by_key: HashMap::default(),
+            size: 0,
+        };
+        for p in all_lists().iter().flat_map(|l| l.iter()) {
+            let Some(id) = p.id() else { continue };
+            index.size = index.size.max(id as usize + 1);
+            for &k in p.key_words().unwrap_or(&[]) {
+                index.by_key.entry(k).or_default().push(id);
+            }
+        }
+        index
+    })
 }
 
 macro_rules! lexicon {

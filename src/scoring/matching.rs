@@ -44,14 +44,22 @@ const CONTRASTS: &[&str] = &[
 pub struct Reply<'a> {
     pub text: &'a str,
     pub tokens: Tokens,
+    /// The built-in patterns this reply's words allow (see [`lexicon::index`]).
+    candidates: Vec<u64>,
 }
 
 impl<'a> Reply<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = crate::text::tokenize(text);
-        repair_typos(&mut tokens);
-        tokens.reindex();
-        Reply { text, tokens }
+        if repair_typos(&mut tokens) {
+            tokens.reindex();
+        }
+        let candidates = lexicon::index().candidates(tokens.words.iter());
+        Reply {
+            text,
+            tokens,
+            candidates,
+        }
     }
 
     pub fn span(&self, m: Match) -> Span {
@@ -83,6 +91,17 @@ impl<'a> Reply<'a> {
             .collect()
     }
 
+    /// False when a built-in pattern cannot match: none of its key words is here.
+    fn may_match(&self, p: &Pattern) -> bool {
+        match (p.id(), p.key_words()) {
+            (Some(id), Some(_)) => self
+                .candidates
+                .get(id as usize / 64)
+                .is_none_or(|bits| bits & (1 << (id % 64)) != 0),
+            _ => true,
+        }
+    }
+
     /// Matches of `list`, negated or not.
     pub fn find_any(&self, list: &[Pattern]) -> Vec<Hit> {
         self.find_raw(list, false)
@@ -91,6 +110,9 @@ impl<'a> Reply<'a> {
     fn find_raw(&self, list: &[Pattern], skip_negated: bool) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         for p in list {
+            if !self.may_match(p) {
+                continue;
+            }
             let matches = p.find_all(&self.tokens);
             if matches.is_empty() {
                 continue;
@@ -291,9 +313,10 @@ impl<'a> Reply<'a> {
 /// Replaces words that are one edit (two for long words) away from a lexicon
 /// word of five letters or more: "sory" -> "sorry", "apologise" typed "apologize".
 /// Real English words are never rewritten, and nothing is rewritten into a
-/// negator or the verb of a fix.
-fn repair_typos(tokens: &mut Tokens) {
+/// negator or the verb of a fix. Returns whether any word changed.
+fn repair_typos(tokens: &mut Tokens) -> bool {
     let vocab = lexicon::vocabulary();
+    let mut repaired = false;
     for t in &mut tokens.tokens {
         let len = t.norm.chars().count();
         if len < 4 || t.norm.chars().any(|c| c.is_ascii_digit()) {
@@ -324,8 +347,10 @@ fn repair_typos(tokens: &mut Tokens) {
             .find(|w| edit_distance_at_most(&t.norm, w, max) && !lexicon::is_protected_target(w));
         if let Some(w) = candidate {
             t.norm = w.clone();
+            repaired = true;
         }
     }
+    repaired
 }
 
 /// Verbs that say something will be dealt with without saying how.

@@ -1,7 +1,8 @@
 //! Reflection for `listen`: the content words of the customer's message that
 //! a reply echoes, compared by stem.
 
-use crate::text;
+use crate::text::{self, FastSet};
+use std::sync::OnceLock;
 
 const STOPWORDS: &[&str] = &[
     "the", "and", "that", "this", "with", "have", "from", "your", "you", "what", "when", "will",
@@ -13,8 +14,14 @@ const STOPWORDS: &[&str] = &[
     "time", "more", "much", "many", "every", "other", "them", "these", "those", "there", "whats",
 ];
 
+fn is_stopword(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
+}
+
 pub fn stem(word: &str) -> Option<&str> {
-    if word.chars().count() < 4 || STOPWORDS.contains(&word) {
+    if word.len() < 4 || word.chars().count() < 4 || is_stopword(word) {
         return None;
     }
     let end = word.char_indices().nth(5).map_or(word.len(), |(i, _)| i);

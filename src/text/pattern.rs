@@ -46,6 +46,8 @@ pub struct Pattern {
     /// The words a match can start with, when the first element is a
     /// required list of whole words; empty when it can start anywhere.
     starts: Vec<u64>,
+    /// A number its owner gives it to index it (see [`Pattern::with_id`]).
+    id: Option<u32>,
 }
 
 /// Why a pattern could not be compiled.
@@ -183,7 +185,25 @@ impl Pattern {
             elements,
             anchors,
             starts,
+            id: None,
         }
+    }
+
+    /// The pattern numbered `id`, for an index of many patterns.
+    pub fn with_id(mut self, id: u32) -> Pattern {
+        self.id = Some(id);
+        self
+    }
+
+    /// The number given by [`Pattern::with_id`].
+    pub fn id(&self) -> Option<u32> {
+        self.id
+    }
+
+    /// The keys one of which every text it matches holds (its rarest
+    /// required element), or `None` when no element can rule a text out.
+    pub fn key_words(&self) -> Option<&[u64]> {
+        self.anchors.first().map(Vec::as_slice)
     }
 
     /// False when some required word of the pattern is missing from `text`.
