@@ -1,6 +1,10 @@
 // When Rapport runs inside a SCORM 1.2 LMS (see `rapport package --scorm`),
 // report each finished conversation's score to it. Outside an LMS there is no
 // SCORM API and this does nothing.
+//
+// The API is initialised exactly once (LMSInitialize may answer the string
+// "true" or a boolean; calling it twice is an error in SCORM 1.2) and
+// finished exactly once, with the session time, when the page goes away.
 (function () {
   "use strict";
   function findApi(win) {
@@ -11,24 +15,66 @@
     }
     return window.opener && window.opener.API ? window.opener.API : null;
   }
+  function ok(answer) { return answer === true || answer === "true"; }
+
+  // SCORM 1.2's CMITimespan: HHHH:MM:SS.SS.
+  function timespan(ms) {
+    var s = Math.max(0, ms) / 1000;
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    var sec = (s % 60).toFixed(2);
+    var pad = function (x, n) { x = String(x); while (x.length < n) x = "0" + x; return x; };
+    return pad(Math.min(h, 9999), 4) + ":" + pad(m, 2) + ":" + pad(sec, 5);
+  }
+
   var api = null;
   try { api = findApi(window); } catch (e) { api = null; }
   if (!api) return;
-  var started = api.LMSInitialize("") === "true" || api.LMSInitialize("") === true;
+  var started = ok(api.LMSInitialize(""));
+  if (!started) {
+    console.error("Rapport: the LMS did not start the SCORM session (error " + api.LMSGetLastError() + "); scores are not reported");
+    return;
+  }
+  var startedAt = Date.now();
+  var finished = false;
   var best = -1;
+  var passed = false;
+  var status = api.LMSGetValue("cmi.core.lesson_status");
+  if (status === "not attempted" || status === "") {
+    api.LMSSetValue("cmi.core.lesson_status", "incomplete");
+  }
+  if (status === "passed") passed = true;
+  var prior = api.LMSGetValue("cmi.core.score.raw");
+  if (prior !== "" && isFinite(Number(prior))) best = Number(prior);
+
   window.addEventListener("rapport:statement", function (e) {
+    if (finished) return;
     var s;
     try { s = JSON.parse(e.detail); } catch (err) { return; }
     var raw = Math.round(s.result.score.raw);
-    if (raw <= best) return;
-    best = raw;
-    api.LMSSetValue("cmi.core.score.min", "0");
-    api.LMSSetValue("cmi.core.score.max", "100");
-    api.LMSSetValue("cmi.core.score.raw", String(raw));
-    api.LMSSetValue("cmi.core.lesson_status", s.result.success ? "passed" : "completed");
+    var better = raw > best;
+    var newlyPassed = s.result.success && !passed;
+    if (!better && !newlyPassed) return;
+    if (better) {
+      best = raw;
+      api.LMSSetValue("cmi.core.score.min", "0");
+      api.LMSSetValue("cmi.core.score.max", "100");
+      api.LMSSetValue("cmi.core.score.raw", String(raw));
+    }
+    // A pass is never taken back by a later, weaker conversation.
+    passed = passed || s.result.success;
+    api.LMSSetValue("cmi.core.lesson_status", passed ? "passed" : "completed");
     api.LMSCommit("");
   });
-  window.addEventListener("pagehide", function () {
-    if (started) api.LMSFinish("");
-  });
+
+  function finish() {
+    if (finished) return;
+    finished = true;
+    api.LMSSetValue("cmi.core.session_time", timespan(Date.now() - startedAt));
+    api.LMSSetValue("cmi.core.exit", "");
+    api.LMSCommit("");
+    api.LMSFinish("");
+  }
+  window.addEventListener("pagehide", finish);
+  window.addEventListener("beforeunload", finish);
 })();

@@ -8,6 +8,7 @@
 mod attempt;
 mod envelope;
 mod insights;
+pub mod outbox;
 mod store;
 mod team;
 pub mod xapi;

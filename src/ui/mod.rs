@@ -15,6 +15,7 @@ mod home;
 pub mod library;
 mod model_run;
 mod mood;
+pub mod outbox;
 mod pack;
 pub mod parked;
 mod play;

@@ -244,6 +244,7 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
                     </tbody>
                 </table>
             }
+            <super::outbox::OutboxPanel />
             <h2>{ "Your data" }</h2>
             <div class="data-actions">
                 <label>{ "Your name (shown to your trainer in exports) " }

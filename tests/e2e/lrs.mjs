@@ -35,7 +35,11 @@ export function problems(s, statementId) {
   return out;
 }
 
-export async function startLrs({ port = 0, auth = "Basic dGVzdDp0ZXN0" } = {}) {
+/**
+ * `refuse(statement)` returning a reason makes the LRS answer 400 with it
+ * (as a real LRS does for a statement it will not store).
+ */
+export async function startLrs({ port = 0, auth = "Basic dGVzdDp0ZXN0", refuse = () => null } = {}) {
   const stored = new Map();
   const rejected = [];
   const server = http.createServer((req, res) => {
@@ -57,6 +61,8 @@ export async function startLrs({ port = 0, auth = "Basic dGVzdDp0ZXN0" } = {}) {
       try { s = JSON.parse(body); } catch { return fail(400, "not JSON"); }
       const id = url.searchParams.get("statementId");
       const bad = problems(s, id);
+      const why = refuse(s);
+      if (why) return fail(400, JSON.stringify({ message: why }));
       if (bad.length) return fail(400, bad.join("; "));
       if (stored.has(id)) return res.writeHead(JSON.stringify(stored.get(id)) === JSON.stringify(s) ? 204 : 409, cors).end();
       stored.set(id, s);

@@ -108,3 +108,90 @@ test("inside a SCORM 1.2 LMS the score is reported to its API", async () => {
   await context.close();
   await server.close();
 });
+
+test("a statement the LRS refuses is listed with its reason and does not block the next", async () => {
+  let first = null;
+  const lrs = await startLrs({
+    auth: AUTH,
+    // The first statement seen is refused for good; every other one is fine.
+    refuse: (s) => {
+      first ??= s.id;
+      return s.id === first ? "actor.account.name is not allowed here" : null;
+    },
+  });
+  const server = await serve({ extra: config(lrs.url) });
+  const { page, errors } = await openPage(browser);
+  await finish(page, server.url);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.refused") ?? "[]").length === 1);
+  // A second conversation is sent although the first one was refused.
+  await page.getByTestId("restart").click();
+  const input = page.getByTestId("reply-input");
+  await input.fill(WIN);
+  await input.press("Enter");
+  await page.getByTestId("result").waitFor();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.queue") ?? "[1]").length === 0);
+  assert.equal(lrs.stored.size, 1);
+  assert.ok(!lrs.stored.has(first));
+  assert.ok(errors.some((e) => e.includes("did not accept")), "the refusal is reported in the console");
+  // The Progress page shows what was refused and why.
+  await page.getByTestId("nav-progress").click();
+  const refused = page.getByTestId("outbox-refused");
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /actor\.account\.name is not allowed here/);
+  assert.match(await refused.innerText(), /HTTP 400/);
+  // Once the LRS accepts it, "Send them again" delivers it and the list empties.
+  first = "none";
+  await page.getByTestId("outbox-retry").click();
+  await page.getByTestId("outbox").waitFor({ state: "detached" });
+  assert.equal(lrs.stored.size, 2);
+  await page.close();
+  await server.close();
+  await lrs.close();
+});
+
+test("while the LRS is unreachable the Progress page shows what is waiting", async () => {
+  const probe = await startLrs({ auth: AUTH });
+  const port = probe.port;
+  await probe.close();
+  const server = await serve({ extra: config(`http://127.0.0.1:${port}/xapi/`) });
+  const { page } = await openPage(browser);
+  await finish(page, server.url);
+  await page.getByTestId("nav-progress").click();
+  assert.match(await page.getByTestId("outbox-waiting").innerText(), /^1 result is waiting/);
+  const lrs = await startLrs({ port, auth: AUTH });
+  await page.evaluate(() => dispatchEvent(new Event("online")));
+  await page.getByTestId("outbox").waitFor({ state: "detached" });
+  assert.equal(lrs.stored.size, 1);
+  await page.close();
+  await server.close();
+  await lrs.close();
+});
+
+test("an LMS whose API answers booleans is initialised once and finished once", async () => {
+  const server = await serve();
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__calls = [];
+    window.__scorm = {};
+    const log = (name, answer) => (...args) => { window.__calls.push([name, ...args]); return answer; };
+    window.API = {
+      LMSInitialize: log("LMSInitialize", true),
+      LMSSetValue: (k, v) => { window.__calls.push(["LMSSetValue", k, v]); window.__scorm[k] = v; return true; },
+      LMSCommit: log("LMSCommit", true),
+      LMSFinish: log("LMSFinish", true),
+      LMSGetValue: (k) => window.__scorm[k] ?? "",
+      LMSGetLastError: () => "0",
+    };
+  });
+  const page = await context.newPage();
+  await finish(page, server.url);
+  await page.waitForFunction(() => window.__scorm["cmi.core.score.raw"] !== undefined);
+  await page.evaluate(() => { dispatchEvent(new Event("pagehide")); dispatchEvent(new Event("pagehide")); });
+  const calls = await page.evaluate(() => window.__calls);
+  const count = (name) => calls.filter((c) => c[0] === name).length;
+  assert.equal(count("LMSInitialize"), 1);
+  assert.equal(count("LMSFinish"), 1);
+  assert.match(await page.evaluate(() => window.__scorm["cmi.core.session_time"]), /^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+  await context.close();
+  await server.close();
+});
