@@ -1,6 +1,7 @@
 // Rapport's service worker: after one visit the app works with no network.
-// index.html is fetched network-first (so a new deploy is picked up); every
-// other file is cache-first (its name carries a content hash). The cache name
+// index.html is fetched network-first (so a new deploy is picked up); the
+// build's own files are cache-first (their names carry a content hash); any
+// other file on the site (scenario packs) is network-first. The cache name
 // is versioned from the build's files, so a new deploy replaces the old cache.
 const VERSION = "__VERSION__";
 const CACHE = "rapport-" + VERSION;
@@ -45,16 +46,36 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  // The built files carry a content hash in their name: cache-first.
+  const built = FILES.some((f) => f !== "./" && scoped(f) === url.origin + url.pathname);
+  if (built) {
+    event.respondWith(
+      caches.match(request, { ignoreSearch: true }).then((cached) =>
+        cached ||
+        fetch(request).then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        }),
+      ),
+    );
+    return;
+  }
+  // Anything else on this site (scenario packs a trainer republishes under
+  // the same name) comes from the network first, so a new version is seen
+  // at once; the last copy, for exactly this address with its query
+  // string, is the fallback when offline.
   event.respondWith(
-    caches.match(request, { ignoreSearch: true }).then((cached) =>
-      cached ||
-      fetch(request).then((response) => {
+    fetch(request)
+      .then((response) => {
         if (response.ok) {
           const copy = response.clone();
           caches.open(CACHE).then((cache) => cache.put(request, copy));
         }
         return response;
-      }),
-    ),
+      })
+      .catch(() => caches.match(request).then((cached) => cached || Response.error())),
   );
 });

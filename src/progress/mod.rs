@@ -11,6 +11,7 @@ mod insights;
 pub mod outbox;
 mod store;
 mod team;
+pub mod unfinished;
 pub mod xapi;
 
 pub use attempt::{Attempt, Line, TRANSCRIPT_KEEP};

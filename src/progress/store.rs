@@ -40,6 +40,8 @@ pub trait KeyValue {
     /// Replaces the value in one step: either the old or the new value is
     /// stored afterwards, never a mix.
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes the key; a missing key is fine.
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Vec<String>;
 }
 
@@ -68,6 +70,14 @@ impl KeyValue for MemoryStore {
             return Err(StoreError::Full);
         }
         self.data.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        if self.refuse {
+            return Err(StoreError::Unavailable("refused".into()));
+        }
+        self.data.remove(key);
         Ok(())
     }
 

@@ -8,6 +8,41 @@ use serde::{Deserialize, Serialize};
 pub const MAX_CUSTOM_FILES: usize = 50;
 /// Marks a saved list of custom scenario files.
 pub const CUSTOM_FORMAT: &str = "rapport-custom-scenarios";
+/// An unreadable saved list is copied under this prefix plus a timestamp
+/// before anything else can be written.
+pub const CUSTOM_BACKUP_PREFIX: &str = "rapport.custom-scenarios.backup.";
+
+/// The library already holds [`MAX_CUSTOM_FILES`] files: nothing is dropped
+/// to make room; the trainer removes one first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryFull {
+    /// The file that was not added.
+    pub name: String,
+}
+
+impl std::fmt::Display for LibraryFull {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: not added. Your library already holds {MAX_CUSTOM_FILES} scenarios, the most this browser keeps. Remove one under \u{201c}Your scenarios\u{201d} to make room, then add it again.",
+            self.name
+        )
+    }
+}
+
+/// Adds `file` to the list, replacing one with the same name (a new version
+/// of it always fits); refuses a new file when the list is full.
+pub fn add_custom(files: &mut Vec<CustomFile>, file: CustomFile) -> Result<(), LibraryFull> {
+    if let Some(old) = files.iter_mut().find(|f| f.name == file.name) {
+        *old = file;
+        return Ok(());
+    }
+    if files.len() >= MAX_CUSTOM_FILES {
+        return Err(LibraryFull { name: file.name });
+    }
+    files.push(file);
+    Ok(())
+}
 
 /// One trainer file, as typed or loaded.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -80,4 +115,36 @@ pub fn valid_custom(files: &[CustomFile], bundled_ids: &[&str]) -> Vec<Scenario>
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(n: usize) -> CustomFile {
+        CustomFile {
+            name: format!("f{n}.toml"),
+            source: format!("# {n}"),
+        }
+    }
+
+    #[test]
+    fn the_file_after_the_limit_is_refused_and_nothing_is_dropped() {
+        let mut files: Vec<CustomFile> = (0..MAX_CUSTOM_FILES).map(file).collect();
+        let err = add_custom(&mut files, file(MAX_CUSTOM_FILES)).unwrap_err();
+        assert_eq!(err.name, format!("f{MAX_CUSTOM_FILES}.toml"));
+        assert!(err.to_string().contains("already holds 50 scenarios"));
+        assert_eq!(files.len(), MAX_CUSTOM_FILES);
+        assert_eq!(files[0], file(0), "the oldest is still there");
+    }
+
+    #[test]
+    fn a_new_version_of_a_file_replaces_it_in_place_even_when_full() {
+        let mut files: Vec<CustomFile> = (0..MAX_CUSTOM_FILES).map(file).collect();
+        let mut v2 = file(3);
+        v2.source = "# new".into();
+        add_custom(&mut files, v2.clone()).unwrap();
+        assert_eq!(files[3], v2);
+        assert_eq!(files.len(), MAX_CUSTOM_FILES);
+    }
 }

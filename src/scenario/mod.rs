@@ -13,8 +13,8 @@ mod validate;
 pub use archive::{read_zip, ArchiveError, MAX_PACK_BYTES};
 pub use bundled::{bundled, BUNDLED_FILES};
 pub use custom::{
-    check_custom, decode_custom, encode_custom, valid_custom, CustomFile, CUSTOM_FORMAT,
-    MAX_CUSTOM_FILES,
+    add_custom, check_custom, decode_custom, encode_custom, valid_custom, CustomFile, LibraryFull,
+    CUSTOM_BACKUP_PREFIX, CUSTOM_FORMAT, MAX_CUSTOM_FILES,
 };
 pub use diagnostic::{Code, Diagnostic, Level};
 pub use model::*;

@@ -92,6 +92,7 @@ pub fn app() -> Html {
             </header>
             <main id="content" class="page" tabindex="-1">
                 <StorageBanner />
+                <super::library_notice::LibraryNotice />
                 { page }
             </main>
             <footer class="footer">

@@ -1,11 +1,12 @@
 //! The scenario library as app-wide state: the bundled pack plus the
 //! trainer's own files, which persist in LocalStorage.
 
+use super::env;
 use super::storage::LocalStore;
-use crate::progress::KeyValue;
+use crate::progress::{KeyValue, StoreError};
 use crate::scenario::{
-    bundled, decode_custom, encode_custom, valid_custom, CustomFile, Diagnostic, Scenario,
-    MAX_CUSTOM_FILES,
+    add_custom, bundled, decode_custom, encode_custom, valid_custom, CustomFile, Diagnostic,
+    LibraryFull, Scenario, CUSTOM_BACKUP_PREFIX,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,7 +23,19 @@ pub struct LibraryState {
     pub custom: Vec<Rc<Scenario>>,
     /// Why custom files could not be loaded or saved, if they could not.
     pub storage_error: Option<String>,
+    /// Saved files that could not be read: nothing is written over them
+    /// until the trainer asks for a new library.
+    pub held: Option<HeldLibrary>,
     pub revision: u64,
+}
+
+/// An unreadable saved library, kept as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeldLibrary {
+    pub raw: Rc<String>,
+    pub reason: String,
+    /// The key a copy was written to, when that worked.
+    pub backup: Option<String>,
 }
 
 pub enum LibraryAction {
@@ -30,26 +43,40 @@ pub enum LibraryAction {
     Add(CustomFile),
     Remove(String),
     SaveFailed(String),
+    /// After an unreadable saved library: the trainer chose to start a new one
+    /// (the old data stays under its backup key).
+    StartNewLibrary,
 }
 
 impl LibraryState {
     pub fn load() -> LibraryState {
+        Self::load_from(&mut LocalStore, env::now_ms())
+    }
+
+    /// Reads the saved files from `store`; an unreadable list is copied to a
+    /// backup key and held, never overwritten.
+    pub fn load_from(store: &mut impl KeyValue, now_ms: u64) -> LibraryState {
         let mut scenarios = Vec::new();
         let mut problems = Vec::new();
         for p in bundled() {
             problems.extend(p.diagnostics.into_iter().filter(Diagnostic::is_error));
             scenarios.extend(p.scenario.map(Rc::new));
         }
-        let (custom_files, storage_error) = match LocalStore.get(CUSTOM_KEY) {
+        let mut held = None;
+        let (custom_files, storage_error) = match store.get(CUSTOM_KEY) {
             Ok(None) => (Vec::new(), None),
             Ok(Some(raw)) => match decode_custom(&raw) {
                 Ok(files) => (files, None),
-                Err(e) => (
-                    Vec::new(),
-                    Some(format!(
-                        "your saved scenarios could not be read ({e}); they are left untouched"
-                    )),
-                ),
+                Err(reason) => {
+                    let key = format!("{CUSTOM_BACKUP_PREFIX}{now_ms}");
+                    let backup = store.set(&key, &raw).ok().map(|()| key);
+                    held = Some(HeldLibrary {
+                        raw: Rc::new(raw),
+                        reason,
+                        backup,
+                    });
+                    (Vec::new(), None)
+                }
             },
             Err(e) => (Vec::new(), Some(e.to_string())),
         };
@@ -59,6 +86,7 @@ impl LibraryState {
             custom_files,
             custom: Vec::new(),
             storage_error,
+            held,
             revision: 0,
         };
         state.revalidate();
@@ -83,6 +111,29 @@ impl LibraryState {
     pub fn custom_ids(&self) -> Vec<String> {
         self.custom.iter().map(|s| s.id.0.clone()).collect()
     }
+
+    /// Why a file called `name` cannot be added now, if it cannot.
+    pub fn refuses(&self, name: &str) -> Option<LibraryFull> {
+        let mut files = self.custom_files.clone();
+        add_custom(
+            &mut files,
+            CustomFile {
+                name: name.to_string(),
+                source: String::new(),
+            },
+        )
+        .err()
+    }
+
+    /// Writes the files to `store`, unless an unreadable library is held
+    /// (then nothing is written and this returns `Ok(false)`).
+    pub fn save_to(&self, store: &mut impl KeyValue) -> Result<bool, StoreError> {
+        if self.held.is_some() {
+            return Ok(false);
+        }
+        store.set(CUSTOM_KEY, &encode_custom(&self.custom_files))?;
+        Ok(true)
+    }
 }
 
 impl Reducible for LibraryState {
@@ -92,11 +143,14 @@ impl Reducible for LibraryState {
         let mut next = (*self).clone();
         match action {
             LibraryAction::Add(file) => {
-                next.custom_files.retain(|f| f.name != file.name);
-                next.custom_files.push(file);
-                if next.custom_files.len() > MAX_CUSTOM_FILES {
-                    next.custom_files.remove(0);
+                // A full library refuses; the page says so before dispatching.
+                if add_custom(&mut next.custom_files, file).is_err() {
+                    return self;
                 }
+                next.revision += 1;
+            }
+            LibraryAction::StartNewLibrary => {
+                next.held = None;
                 next.revision += 1;
             }
             LibraryAction::Remove(name) => {
@@ -121,7 +175,7 @@ pub fn use_library_autosave(state: &LibraryContext) {
     let handle = state.clone();
     use_effect_with(state.revision, move |rev| {
         if *rev > 0 {
-            if let Err(e) = LocalStore.set(CUSTOM_KEY, &encode_custom(&handle.custom_files)) {
+            if let Err(e) = handle.save_to(&mut LocalStore) {
                 handle.dispatch(LibraryAction::SaveFailed(format!(
                     "your scenarios are not being saved: {e}"
                 )));

@@ -13,6 +13,7 @@ mod feedback;
 pub mod highlight;
 mod home;
 pub mod library;
+mod library_notice;
 mod model_run;
 mod mood;
 pub mod outbox;

@@ -34,6 +34,10 @@ impl KeyValue for LocalStore {
         storage()?.set_item(key, value).map_err(store_error)
     }
 
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        storage()?.remove_item(key).map_err(store_error)
+    }
+
     fn keys(&self) -> Vec<String> {
         let Ok(s) = storage() else { return Vec::new() };
         let n = s.length().unwrap_or(0);
@@ -51,6 +55,10 @@ impl KeyValue for LocalStore {
 
     fn set(&mut self, _key: &str, _value: &str) -> Result<(), StoreError> {
         Err(StoreError::Unavailable("no browser storage here".into()))
+    }
+
+    fn remove(&mut self, _key: &str) -> Result<(), StoreError> {
+        Ok(())
     }
 
     fn keys(&self) -> Vec<String> {

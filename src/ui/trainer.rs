@@ -80,7 +80,9 @@ fn add_or_open(
     name: &UseStateHandle<String>,
 ) -> String {
     let errors = check(&file.name, &file.source, library).errors().count();
-    if errors == 0 {
+    if let Some(full) = library.refuses(&file.name).filter(|_| errors == 0) {
+        full.to_string()
+    } else if errors == 0 {
         let msg = format!("{}: added to the library", file.name);
         library.dispatch(LibraryAction::Add(file));
         msg
@@ -372,12 +374,17 @@ pub fn trainer_page() -> Html {
             } else {
                 (*name).clone()
             };
+            let mut all = (*notes).clone();
+            if let Some(full) = library.refuses(&fname) {
+                all.push(full.to_string());
+                notes.set(all);
+                return;
+            }
             library.dispatch(LibraryAction::Add(CustomFile {
                 name: fname.clone(),
                 source: (**source).clone(),
             }));
             name.set(fname.clone());
-            let mut all = (*notes).clone();
             all.push(format!("{fname}: added to the library"));
             notes.set(all);
         })
