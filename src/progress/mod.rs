@@ -7,6 +7,7 @@
 
 mod attempt;
 mod envelope;
+mod import;
 mod insights;
 pub mod outbox;
 mod store;
@@ -16,6 +17,7 @@ pub mod xapi;
 
 pub use attempt::{Attempt, Line, TRANSCRIPT_KEEP};
 pub use envelope::{decode, encode, merge, DecodeError, Progress, FORMAT, MIN_COMPATIBLE, VERSION};
+pub use import::{check_ranges, decode_import, MAX_IMPORT_BYTES};
 pub use insights::{criterion_series, personal_bests, recommend, streak_days, Recommendation};
 pub use store::{KeyValue, Loaded, MemoryStore, ProgressStore, StoreError, BACKUP_PREFIX, KEY};
 pub use team::{team_table, TeamRow};

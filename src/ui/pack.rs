@@ -68,10 +68,19 @@ fn same_origin(href: &str, base: &str, allowed: &[String]) -> Result<String, Str
     Ok(url.href())
 }
 
+/// Fetches `url` as text, refusing more than [`MAX_SOURCE_BYTES`] before it
+/// is read: a declared length over the cap is refused at once, and the body
+/// is read chunk by chunk, stopping as soon as it passes the cap.
 #[cfg(target_arch = "wasm32")]
 async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
+    let too_large = || {
+        format!(
+            "{url}: refused, it is larger than {} KB",
+            MAX_SOURCE_BYTES / 1024
+        )
+    };
     let resp = JsFuture::from(gloo::utils::window().fetch_with_str(url))
         .await
         .map_err(|_| format!("{url}: could not be fetched"))?;
@@ -79,17 +88,39 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if !resp.ok() {
         return Err(format!("{url}: the server answered {}", resp.status()));
     }
-    let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: unreadable"))?)
-        .await
-        .map_err(|_| format!("{url}: unreadable"))?;
-    let text = text.as_string().unwrap_or_default();
-    if text.len() > MAX_SOURCE_BYTES {
-        return Err(format!(
-            "{url}: refused, it is larger than {} KB",
-            MAX_SOURCE_BYTES / 1024
-        ));
+    let declared = resp
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_SOURCE_BYTES as u64) {
+        return Err(too_large());
     }
-    Ok(text)
+    let unreadable = || format!("{url}: unreadable");
+    let body = resp.body().ok_or_else(unreadable)?;
+    let reader: web_sys::ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|_| unreadable())?;
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| unreadable())?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| unreadable())?;
+        let part = js_sys::Uint8Array::new(&value);
+        if bytes.len() + part.length() as usize > MAX_SOURCE_BYTES {
+            let _ = reader.cancel();
+            return Err(too_large());
+        }
+        bytes.extend(part.to_vec());
+    }
+    String::from_utf8(bytes).map_err(|_| format!("{url}: not UTF-8 text"))
 }
 
 /// Fetches the files of the pack at `href`; each file or its error.

@@ -7,7 +7,8 @@ use super::route::Route;
 use super::{percent, storage};
 use crate::persona::Persona;
 use crate::progress::{
-    decode, encode, personal_bests, recommend, streak_days, team_table, Progress,
+    decode_import, encode, personal_bests, recommend, streak_days, team_table, Progress,
+    MAX_IMPORT_BYTES,
 };
 use crate::scenario::Scenario;
 use crate::scoring::Criterion;
@@ -43,6 +44,14 @@ fn read_files(
         let file = gloo::file::File::from(file);
         let name = file.name();
         let done = done.clone();
+        // Refused before reading: a huge file would stall the tab.
+        if file.size() > MAX_IMPORT_BYTES {
+            done.emit((
+                name,
+                format!("\u{0}it is larger than {} MB", MAX_IMPORT_BYTES >> 20),
+            ));
+            continue;
+        }
         let reader = gloo::file::callbacks::read_as_text(&file, move |res| match res {
             Ok(text) => done.emit((name, text)),
             Err(e) => done.emit((name, format!("\u{0}{e}"))),
@@ -83,7 +92,7 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
                 Callback::from(move |(name, text): (String, String)| {
                     let msg = match text.strip_prefix('\u{0}') {
                         Some(err) => format!("{name}: could not be read ({err})"),
-                        None => match decode(&text) {
+                        None => match decode_import(&text) {
                             Ok(incoming) => {
                                 let n = incoming.attempts.len();
                                 ctx.dispatch(ProgressAction::Import(incoming));
@@ -111,7 +120,7 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
                 &input,
                 &readers,
                 Callback::from(move |(name, text): (String, String)| {
-                    match decode(text.strip_prefix('\u{0}').unwrap_or(&text)) {
+                    match decode_import(text.strip_prefix('\u{0}').unwrap_or(&text)) {
                         Ok(mut prog) => {
                             if prog.trainee.trim().is_empty() {
                                 prog.trainee = name.trim_end_matches(".json").to_string();
