@@ -1,0 +1,140 @@
+// Real runtimes, started on 127.0.0.1 by the test: Ralph as the Learning
+// Record Store (statements stored, read back and validated; a refused
+// statement does not block the next), and scorm-again's Scorm12API around
+// the packaged SCORM course (score, status, session time, commit, finish once).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { serve, launch, openPage, root, dist } from "./harness.mjs";
+import { problems } from "./lrs.mjs";
+import { startRalph } from "./ralph.mjs";
+
+const require = createRequire(import.meta.url);
+const SCENARIO = "account-locked";
+const WIN = "I've unlocked your account and sent a reset link; it'll reach your inbox within a minute.";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function play(frame) {
+  const input = frame.getByTestId("reply-input");
+  await input.fill(WIN);
+  await input.press("Enter");
+  await frame.getByTestId("result").waitFor();
+}
+
+test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", async () => {
+  const server = await serve({ extra: {} });
+  const ralph = await startRalph({ origins: [new URL(server.url).origin] });
+  try {
+    const { page } = await openPage(browser);
+    await page.route("**/rapport.config.json", (route) =>
+      route.fulfill({ contentType: "application/json", body: JSON.stringify({ xapi: { endpoint: ralph.url, auth: ralph.auth } }) }));
+    await page.goto(`${server.url}#/play/${SCENARIO}`);
+    await play(page);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.queue") ?? "[1]").length === 0);
+    const stored = await ralph.statements();
+    assert.equal(stored.length, 1);
+    const [s] = stored;
+    assert.deepEqual(problems(s, s.id), []);
+    assert.equal(s.verb.id, "http://adlnet.gov/expapi/verbs/completed");
+    assert.equal(s.object.id, `urn:rapport:scenario:${SCENARIO}`);
+    assert.equal(s.result.success, true);
+    assert.ok(s.result.score.scaled > 0 && s.result.score.scaled <= 1);
+    assert.equal(Object.keys(s.result.extensions).length, 13);
+
+    // A statement Ralph refuses (it has no verb) is listed with Ralph's
+    // reason, and the next one still goes through.
+    await page.evaluate((good) => {
+      const bad = { ...good, id: "0b9c4a7e-1d2f-4c3b-8a5e-6f7d8c9b0a1e" };
+      delete bad.verb;
+      delete bad.actor;
+      const next = { ...good, id: "1c0d5b8f-2e3a-4d4c-9b6f-7a8e9d0c1b2f" };
+      delete next.actor;
+      delete bad.authority; delete bad.stored; delete next.authority; delete next.stored;
+      dispatchEvent(new CustomEvent("rapport:statement", { detail: JSON.stringify(bad) }));
+      dispatchEvent(new CustomEvent("rapport:statement", { detail: JSON.stringify(next) }));
+    }, s);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.queue") ?? "[1]").length === 0);
+    const refused = await page.evaluate(() => JSON.parse(localStorage.getItem("rapport.xapi.refused")));
+    assert.equal(refused.length, 1);
+    assert.match(refused[0].reason, /^HTTP 422: .*verb/);
+    const ids = (await ralph.statements()).map((x) => x.id);
+    assert.ok(ids.includes("1c0d5b8f-2e3a-4d4c-9b6f-7a8e9d0c1b2f"), "the statement after the refused one was stored");
+    assert.equal(ids.length, 2);
+    await page.getByTestId("nav-progress").click();
+    await page.getByTestId("outbox-refused").waitFor();
+    await page.close();
+  } finally {
+    await ralph.close();
+    await server.close();
+  }
+});
+
+test("inside scorm-again's SCORM 1.2 runtime the packaged course reports once", async () => {
+  const out = await mkdtemp(path.join(tmpdir(), "rapport-scorm-"));
+  const zip = path.join(out, "course.zip");
+  const bin = path.join(root, "target", "release", "rapport");
+  const args = ["package", "--scorm", "--dist", dist, "--out", zip];
+  if (existsSync(bin)) execFileSync(bin, args, { cwd: root, stdio: "ignore" });
+  else execFileSync("cargo", ["run", "--quiet", "--release", "--bin", "rapport", "--", ...args], { cwd: root, stdio: "ignore" });
+  const course = path.join(out, "course");
+  execFileSync("python3", ["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])", zip, course]);
+  const manifest = await readFile(path.join(course, "imsmanifest.xml"), "utf8");
+  const launchFile = manifest.match(/adlcp:scormtype="sco" href="([^"]+)"/)[1];
+  const runtime = await readFile(require.resolve("scorm-again/scorm12"), "utf8");
+  // The LMS's page: scorm-again's API on the window, the course in a frame.
+  const lms = `<!doctype html><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
+<script src="scorm-again.js"></script>
+<script>
+  window.calls = [];
+  window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+  for (const name of ["LMSInitialize", "LMSFinish", "LMSCommit", "LMSSetValue"]) {
+    const real = window.API[name].bind(window.API);
+    window.API[name] = (...args) => { const r = real(...args); window.calls.push([name, ...args, r, window.API.LMSGetLastError()]); return r; };
+  }
+</script>
+<iframe id="course" src="${launchFile}" style="width:1200px;height:850px"></iframe>`;
+  const server = await serve({ dir: course, prefix: "/lms/", extra: { "/player.html": lms, "/scorm-again.js": runtime } });
+  try {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}player.html`);
+    const frame = page.frameLocator("#course");
+    await frame.getByTestId("start-" + SCENARIO).click();
+    await play(frame);
+    await page.waitForFunction(() => window.API.cmi.core.score.raw !== "");
+    // The learner leaves the course: the frame unloads.
+    await page.evaluate(() => { document.getElementById("course").src = "about:blank"; });
+    await page.waitForFunction(() => window.calls.some((c) => c[0] === "LMSFinish"));
+    const calls = await page.evaluate(() => window.calls);
+    const count = (name) => calls.filter((c) => c[0] === name).length;
+    assert.equal(count("LMSInitialize"), 1);
+    assert.equal(count("LMSFinish"), 1);
+    assert.ok(count("LMSCommit") >= 1);
+    for (const c of calls) assert.equal(c.at(-2), "true", `${c.join(" ")} was refused by scorm-again`);
+    const cmi = await page.evaluate(() => ({
+      raw: window.API.cmi.core.score.raw,
+      max: window.API.cmi.core.score.max,
+      min: window.API.cmi.core.score.min,
+      status: window.API.cmi.core.lesson_status,
+    }));
+    // session_time is write-only in SCORM 1.2: read what the course set.
+    const session = calls.filter((c) => c[0] === "LMSSetValue" && c[1] === "cmi.core.session_time");
+    assert.equal(session.length, 1);
+    assert.ok(Number(cmi.raw) > 0 && Number(cmi.raw) <= 100, `score ${cmi.raw}`);
+    assert.equal(cmi.max, "100");
+    assert.equal(cmi.min, "0");
+    assert.equal(cmi.status, "passed");
+    assert.match(session[0][2], /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});
