@@ -9,6 +9,12 @@ const FILES = __FILES__;
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
 self.addEventListener("install", (event) => {
+  // This worker answers GET requests only. Others (statements PUT or POSTed
+  // to an LRS) bypass it where the browser can route them so: a request a
+  // page sends as it closes is otherwise lost while the worker starts.
+  if (event.addRoutes) {
+    event.addRoutes(["POST", "PUT"].map((requestMethod) => ({ condition: { requestMethod }, source: "network" }))).catch(() => {});
+  }
   event.waitUntil(
     caches.open(CACHE)
       .then((cache) => cache.addAll(FILES.map(scoped)))

@@ -1,12 +1,24 @@
-// Sends each finished attempt to a Learning Record Store, if and only if a
-// trainer configured one in rapport.config.json next to the app:
-//   { "xapi": { "endpoint": "https://lrs.example/xapi/",
-//               "auth": "Basic <base64 of key:secret>",
-//               "actor": { "account": { "homePage": "https://lms.example", "name": "learner-42" } } } }
+// Sends each finished attempt to a Learning Record Store, only when one is
+// named, in this order of precedence:
+//
+// 1. A cmi5 launch from an LMS: the launch URL carries endpoint, fetch,
+//    registration, activityId and actor. The fetch URL is exchanged once for
+//    a session token; the launch data (mastery score, launch mode, context
+//    template) is read from the LRS's State API; the session is reported as
+//    initialized, completed, passed or failed, and terminated, in that order.
+// 2. An older "xAPI launch": the launch URL carries endpoint, auth and actor
+//    (and optionally registration and activity_id).
+// 3. rapport.config.json next to the app, for sites whose own web server
+//    forwards to the LRS and adds the credentials:
+//      { "xapi": { "endpoint": "https://training.example/lrs/",
+//                  "actor": { "account": { "homePage": "https://lms.example", "name": "learner-42" } } } }
+//    A key ("auth") in that file is refused: the file is served to anyone
+//    who can open the app, who could then write any learner's results.
+//
 // Without "actor", the trainee's name from the progress page is used as an
 // account on this site. Statements wait in local storage while offline and
-// are sent when the network returns; each is PUT with its own id, so a
-// resend never creates a duplicate.
+// are sent when the network returns; each is PUT with its own id, so a resend
+// never creates a duplicate.
 //
 // The queue never jams: a statement the LRS refuses for its content (400,
 // 413, 422 ...) moves to a "not accepted" list with the LRS's reason, and the
@@ -28,6 +40,8 @@
   var failures = 0;
   // If the browser refuses to store, lists are kept here for this visit.
   var memory = {};
+  // Statements finished before the configuration is known.
+  var early = [];
 
   function load(key) {
     try {
@@ -71,6 +85,12 @@
     return { objectType: "Agent", name: name, account: { homePage: location.origin + location.pathname, name: name } };
   }
 
+  function headers() {
+    var h = { "Content-Type": "application/json", "X-Experience-API-Version": "1.0.3" };
+    if (config.auth) h.Authorization = config.auth;
+    return h;
+  }
+
   function drop(id) {
     store(QUEUE, load(QUEUE).filter(function (x) { return x.id !== id; }));
   }
@@ -82,10 +102,8 @@
     sending = true;
     clearTimeout(retry);
     var s = q[0];
-    var url = config.endpoint.replace(/\/?$/, "/") + "statements?statementId=" + encodeURIComponent(s.id);
-    var headers = { "Content-Type": "application/json", "X-Experience-API-Version": "1.0.3" };
-    if (config.auth) headers.Authorization = config.auth;
-    fetch(url, { method: "PUT", headers: headers, body: JSON.stringify(s) })
+    var url = config.endpoint + "statements?statementId=" + encodeURIComponent(s.id);
+    fetch(url, { method: "PUT", headers: headers(), body: JSON.stringify(s) })
       .then(function (r) {
         // 204: stored; 409: already stored with this id. Either way it is done.
         if (r.ok || r.status === 409) {
@@ -126,13 +144,208 @@
     store(QUEUE, q);
   }
 
+  // ---- cmi5 (https://github.com/AICC/CMI-5_Spec_Current) ----------------
+  var VERB = "http://adlnet.gov/expapi/verbs/";
+  var CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/";
+  var MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+  var cmi5 = null; // { activityId, registration, launchData, startedAt, done }
+
+  function uuid() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function isoDuration(ms) { return "PT" + (Math.max(0, ms) / 1000).toFixed(2) + "S"; }
+
+  // The LMS's context template, the registration and, for statements the
+  // cmi5 spec defines, its categories.
+  function cmi5Context(extra, categories) {
+    var c = JSON.parse(JSON.stringify((cmi5.launchData && cmi5.launchData.contextTemplate) || {}));
+    c.registration = cmi5.registration;
+    c.contextActivities = c.contextActivities || {};
+    if (categories.length) {
+      c.contextActivities.category = (c.contextActivities.category || []).concat(
+        categories.map(function (k) { return { id: CATEGORY + k }; }));
+    }
+    if (extra && extra.extensions) {
+      c.extensions = c.extensions || {};
+      for (var k in extra.extensions) c.extensions[k] = extra.extensions[k];
+    }
+    return c;
+  }
+
+  function cmi5Statement(verb, result, moveOn) {
+    var s = {
+      id: uuid(),
+      actor: config.actor,
+      verb: { id: VERB + verb, display: { "en-US": verb } },
+      object: { objectType: "Activity", id: cmi5.activityId },
+      context: cmi5Context(null, moveOn ? ["cmi5", "moveon"] : ["cmi5"]),
+      timestamp: new Date().toISOString()
+    };
+    if (result) s.result = result;
+    if (moveOn && mastery() !== null && (verb === "passed" || verb === "failed")) {
+      s.context.extensions = s.context.extensions || {};
+      s.context.extensions[MASTERY] = mastery();
+    }
+    return s;
+  }
+
+  function mastery() {
+    var m = cmi5.launchData && cmi5.launchData.masteryScore;
+    return typeof m === "number" && m >= 0 && m <= 1 ? m : null;
+  }
+
+  // What this registration already reported (completed and passed are sent
+  // once per registration), kept in this browser.
+  function doneKey() { return "rapport.cmi5." + cmi5.registration; }
+  function saveDone() {
+    try { localStorage.setItem(doneKey(), JSON.stringify(cmi5.done)); } catch (e) { /* this visit only */ }
+  }
+
+  // A finished conversation inside a cmi5 session: Rapport's own statement
+  // in the session's context, then completed, and passed or failed.
+  function cmi5Attempt(s) {
+    s.context = cmi5Context(s.context, []);
+    enqueue(s);
+    if (cmi5.launchData.launchMode && cmi5.launchData.launchMode !== "Normal") return;
+    var elapsed = Date.now() - cmi5.startedAt;
+    if (!cmi5.done.completed) {
+      cmi5.done.completed = true;
+      enqueue(cmi5Statement("completed", { completion: true, duration: isoDuration(elapsed) }, true));
+    }
+    var scaled = s.result.score.scaled;
+    var passed = s.result.success && (mastery() === null || scaled >= mastery());
+    var score = { scaled: scaled, raw: s.result.score.raw, min: 0, max: 100 };
+    if (passed && !cmi5.done.passed) {
+      cmi5.done.passed = true;
+      enqueue(cmi5Statement("passed", { success: true, score: score, duration: isoDuration(elapsed) }, true));
+    } else if (!passed && !cmi5.done.passed && !cmi5.failedThisSession) {
+      cmi5.failedThisSession = true;
+      enqueue(cmi5Statement("failed", { success: false, score: score, duration: isoDuration(elapsed) }, true));
+    }
+    saveDone();
+  }
+
+  // Leaving ends the session: what is still queued and "terminated" go in
+  // one request that outlives the page.
+  function cmi5Terminate() {
+    if (!cmi5 || cmi5.terminated) return;
+    cmi5.terminated = true;
+    try { sessionStorage.setItem(cmi5.key, JSON.stringify({ terminated: true })); } catch (e) {}
+    var rest = load(QUEUE).slice(sending ? 1 : 0);
+    var t = cmi5Statement("terminated", { duration: isoDuration(Date.now() - cmi5.startedAt) }, false);
+    var batch = rest.concat([t]);
+    fetch(config.endpoint + "statements", { method: "POST", headers: headers(), body: JSON.stringify(batch), keepalive: true })
+      .then(function (r) {
+        if (r.ok) {
+          var sent = batch.map(function (x) { return x.id; });
+          store(QUEUE, load(QUEUE).filter(function (x) { return sent.indexOf(x.id) < 0; }));
+        }
+      })
+      .catch(function () { /* the page is gone */ });
+  }
+
+  // Reads the cmi5 parameters; a reload of the same launch reuses its token
+  // (the fetch URL answers only once).
+  function startCmi5(p) {
+    var actorParam;
+    try { actorParam = JSON.parse(p.get("actor")); } catch (e) { actorParam = null; }
+    var endpoint = p.get("endpoint"), fetchUrl = p.get("fetch");
+    if (!actorParam || !p.get("registration") || !p.get("activityId")) {
+      console.error("Rapport: this cmi5 launch lacks actor, registration or activityId; results are not sent");
+      return Promise.resolve(null);
+    }
+    var key = "rapport.cmi5.session." + fetchUrl;
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(key)); } catch (e) { saved = null; }
+    // Nothing may follow "terminated" in a cmi5 session (sent when this tab
+    // last left the page): the LMS must launch a new one.
+    if (saved && saved.terminated) {
+      console.error("Rapport: this cmi5 session ended when the page was left; results are kept in this browser but not sent. Launch Rapport again from your LMS to record them.");
+      return Promise.resolve(null);
+    }
+    var token = saved ? Promise.resolve(saved.token) : fetch(fetchUrl, { method: "POST" })
+      .then(function (r) { return r.json(); })
+      .then(function (j) {
+        if (!j || typeof j["auth-token"] !== "string") {
+          throw new Error("the LMS gave no auth-token (" + JSON.stringify(j && j["error-text"] || j) + ")");
+        }
+        return j["auth-token"];
+      });
+    return token.then(function (t) {
+      config = { endpoint: endpoint, auth: "Basic " + t, actor: actorParam };
+      cmi5 = { key: key, activityId: p.get("activityId"), registration: p.get("registration"), startedAt: saved ? saved.startedAt : Date.now() };
+      try { sessionStorage.setItem(key, JSON.stringify({ token: t, startedAt: cmi5.startedAt })); } catch (e) {}
+      try { cmi5.done = JSON.parse(localStorage.getItem(doneKey())) || {}; } catch (e) { cmi5.done = {}; }
+      var q = "activityId=" + encodeURIComponent(cmi5.activityId) + "&agent=" + encodeURIComponent(JSON.stringify(actorParam)) +
+        "&registration=" + encodeURIComponent(cmi5.registration) + "&stateId=LMS.LaunchData";
+      return fetch(endpoint + "activities/state?" + q, { headers: headers() })
+        .then(function (r) { if (!r.ok) throw new Error("LMS.LaunchData: HTTP " + r.status); return r.json(); })
+        .then(function (data) {
+          cmi5.launchData = data || {};
+          if (!saved) enqueue(cmi5Statement("initialized", null, false));
+          window.addEventListener("pagehide", cmi5Terminate);
+          return config;
+        });
+    }).catch(function (e) {
+      config = null;
+      cmi5 = null;
+      console.error("Rapport: the cmi5 launch failed (" + (e && e.message || e) + "); results are not sent");
+      return null;
+    });
+  }
+
+  // Old xAPI launch actors may list each identifier in an array.
+  function oneActor(a) {
+    var out = {};
+    for (var k in a) out[k] = Array.isArray(a[k]) ? a[k][0] : a[k];
+    if (out.account && Array.isArray(out.account)) out.account = out.account[0];
+    return out;
+  }
+
+  function withSlash(url) { return url.replace(/\/?$/, "/"); }
+
+  function fromLaunch() {
+    var p = new URLSearchParams(location.search);
+    if (!p.get("endpoint")) return null;
+    p.set("endpoint", withSlash(p.get("endpoint")));
+    if (p.get("fetch")) return startCmi5(p);
+    var a = null;
+    try { a = p.get("actor") ? oneActor(JSON.parse(p.get("actor"))) : null; } catch (e) { a = null; }
+    return Promise.resolve({ endpoint: p.get("endpoint"), auth: p.get("auth") || null, actor: a });
+  }
+
+  function fromConfigFile() {
+    return fetch("rapport.config.json", { cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (c) {
+        if (!c || !c.xapi || typeof c.xapi.endpoint !== "string") return null;
+        if (c.xapi.auth) {
+          console.error("Rapport: rapport.config.json holds an LRS key (xapi.auth). Anyone who can open this app can read that file and write any learner's results with it, so it is not used and nothing is sent. Remove it: let your web server add the credentials when it forwards to the LRS, or launch Rapport from your LMS (cmi5). See README.md, 'Results that leave the browser'.");
+          return null;
+        }
+        return { endpoint: withSlash(c.xapi.endpoint), auth: null, actor: c.xapi.actor || null };
+      })
+      .catch(function () { return null; });
+  }
+
+  function record(s) {
+    s.actor = actor();
+    if (cmi5) cmi5Attempt(s);
+    else enqueue(s);
+    flush();
+  }
+
   window.addEventListener("rapport:statement", function (e) {
-    if (!config) return;
     var s;
     try { s = JSON.parse(e.detail); } catch (err) { return; }
-    s.actor = actor();
-    enqueue(s);
-    flush();
+    if (config) record(s);
+    else if (early) early.push(s);
   });
   // The Progress page's "Send again": refused statements go back in the queue.
   window.addEventListener("rapport:xapi-retry", function () {
@@ -144,13 +357,12 @@
   });
   window.addEventListener("online", function () { failures = 0; flush(); });
 
-  fetch("rapport.config.json", { cache: "no-store" })
-    .then(function (r) { return r.ok ? r.json() : null; })
-    .then(function (c) {
-      if (c && c.xapi && typeof c.xapi.endpoint === "string") {
-        config = c.xapi;
-        flush();
-      }
-    })
-    .catch(function () { /* no configuration: nothing leaves the browser */ });
+  (fromLaunch() || fromConfigFile()).then(function (c) {
+    config = c;
+    var waiting = early;
+    early = null; // from now on nothing is held: without a destination, nothing leaves
+    if (!config) return;
+    waiting.forEach(record);
+    flush();
+  });
 })();

@@ -246,3 +246,46 @@ fn score_explain_says_what_earned_and_cost_each_criterion() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown option `--frobnicate`"), "{err}");
 }
+
+#[test]
+fn package_cmi5_writes_a_course_structure_with_one_au_launching_the_app() {
+    let dir = std::env::temp_dir().join(format!("rapport-cmi5-test-{}", std::process::id()));
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>x</title>").unwrap();
+    std::fs::write(dist.join("xapi.js"), "// glue").unwrap();
+    let out = dir.join("course.zip");
+    let args = [
+        "package",
+        "--cmi5",
+        "--dist",
+        dist.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--title",
+        "Team <A>",
+        "--mastery",
+        "0.6",
+    ];
+    let (code, stdout, stderr) = rapport(&args, "");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.trim(), out.to_str().unwrap());
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["cmi5.xml", "index.html", "xapi.js"]);
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("cmi5.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains(
+        r#"<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">"#
+    ));
+    assert!(xml.contains(r#"<au id="urn:rapport:course:practice" moveOn="CompletedAndPassed" launchMethod="AnyWindow" masteryScore="0.6">"#));
+    assert!(xml.contains("<url>index.html</url>"));
+    assert!(xml.contains("Team &lt;A&gt;"));
+    let (code, _, err) = rapport(&["package", "--cmi5", "--mastery", "7"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("between 0 and 1"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

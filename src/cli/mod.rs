@@ -2,6 +2,7 @@
 
 mod bench;
 mod check;
+mod cmi5;
 mod package;
 mod play;
 mod sample;
@@ -30,7 +31,8 @@ COMMANDS:
           [--format json] [--show LABEL]  (--show lists one label's misses; never on sealed)
     vocabulary                    Print the words typo repair corrects towards (for scripts/gen-real-words)
     package --scorm               Build the app and write a SCORM 1.2 zip for an LMS; prints its path
-          [--dist DIR] [--out FILE] [--title TEXT]
+    package --cmi5                Build the app and write a cmi5 course zip (cmi5.xml) for an LMS
+          [--dist DIR] [--out FILE] [--title TEXT] [--mastery 0..1 (cmi5)]
     sample-progress <N> [NAME]    Print a progress file of N attempts played through the engine
     bench                         Print speed figures for the scorer and the engine (use --release)
     help                          Show this message

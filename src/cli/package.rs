@@ -1,12 +1,13 @@
-//! `rapport package --scorm`: the built app as a SCORM 1.2 package (a zip with
-//! `imsmanifest.xml`), so an LMS such as Moodle can host Rapport as a course and
-//! receive the score (reported by `scorm.js` in the app).
+//! `rapport package --scorm` / `--cmi5`: the built app as a course package an
+//! LMS can host: SCORM 1.2 (a zip with `imsmanifest.xml`; the score is
+//! reported by `scorm.js`) or cmi5 (a zip with `cmi5.xml`; the LMS launches
+//! the app with its LRS session and `xapi.js` reports to it).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Escapes text for XML attributes and content.
-fn xml(s: &str) -> String {
+pub(super) fn xml(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -65,8 +66,43 @@ fn files_in(dir: &Path) -> std::io::Result<Vec<String>> {
     Ok(out)
 }
 
-/// Zips `dist` with a manifest into `out`; returns the files packed.
-pub fn write_package(dist: &Path, out: &Path, title: &str) -> std::io::Result<Vec<String>> {
+/// A kind of course package.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Kind {
+    Scorm,
+    Cmi5,
+}
+
+impl Kind {
+    fn default_out(self) -> PathBuf {
+        match self {
+            Kind::Scorm => PathBuf::from("target/rapport-scorm.zip"),
+            Kind::Cmi5 => PathBuf::from("target/rapport-cmi5.zip"),
+        }
+    }
+
+    /// The descriptor file and its text.
+    fn descriptor(
+        self,
+        title: &str,
+        files: &[String],
+        mastery: Option<f64>,
+    ) -> (&'static str, String) {
+        match self {
+            Kind::Scorm => ("imsmanifest.xml", manifest(title, files)),
+            Kind::Cmi5 => ("cmi5.xml", super::cmi5::course_structure(title, mastery)),
+        }
+    }
+}
+
+/// Zips `dist` with the descriptor of `kind` into `out`; returns the files packed.
+pub fn write_package(
+    kind: Kind,
+    dist: &Path,
+    out: &Path,
+    title: &str,
+    mastery: Option<f64>,
+) -> std::io::Result<Vec<String>> {
     let files = files_in(dist)?;
     if !files.iter().any(|f| f == "index.html") {
         return Err(std::io::Error::new(
@@ -81,9 +117,10 @@ pub fn write_package(dist: &Path, out: &Path, title: &str) -> std::io::Result<Ve
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("imsmanifest.xml", options)
+    let (name, text) = kind.descriptor(title, &files, mastery);
+    zip.start_file(name, options)
         .map_err(std::io::Error::other)?;
-    zip.write_all(manifest(title, &files).as_bytes())?;
+    zip.write_all(text.as_bytes())?;
     for f in &files {
         zip.start_file(f.as_str(), options)
             .map_err(std::io::Error::other)?;
@@ -95,27 +132,43 @@ pub fn write_package(dist: &Path, out: &Path, title: &str) -> std::io::Result<Ve
 
 /// Runs the command; returns the exit code.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let mut scorm = false;
+    let mut kind = None;
     let mut dist: Option<PathBuf> = None;
-    let mut target = PathBuf::from("target/rapport-scorm.zip");
+    let mut target = None;
+    let mut mastery = None;
     let mut title = "Rapport: customer-service practice".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--scorm" => scorm = true,
+            "--scorm" => kind = Some(Kind::Scorm),
+            "--cmi5" => kind = Some(Kind::Cmi5),
             "--dist" => dist = it.next().map(PathBuf::from),
-            "--out" => target = it.next().map_or(target, PathBuf::from),
+            "--out" => target = it.next().map(PathBuf::from),
             "--title" => title = it.next().cloned().unwrap_or(title),
+            "--mastery" => match it.next().and_then(|m| m.parse::<f64>().ok()) {
+                Some(m) if (0.0..=1.0).contains(&m) => mastery = Some(m),
+                _ => {
+                    let _ = writeln!(
+                        err,
+                        "rapport package: --mastery takes a score between 0 and 1, such as 0.7"
+                    );
+                    return 2;
+                }
+            },
             other => {
-                let _ = writeln!(err, "rapport package: unknown option `{other}` (use --scorm [--dist DIR] [--out FILE] [--title TEXT])");
+                let _ = writeln!(err, "rapport package: unknown option `{other}` (use --scorm or --cmi5 [--dist DIR] [--out FILE] [--title TEXT] [--mastery 0..1])");
                 return 2;
             }
         }
     }
-    if !scorm {
-        let _ = writeln!(err, "rapport package: say which package to build: --scorm");
+    let Some(kind) = kind else {
+        let _ = writeln!(
+            err,
+            "rapport package: say which package to build: --scorm or --cmi5"
+        );
         return 2;
-    }
+    };
+    let target = target.unwrap_or_else(|| kind.default_out());
     let dist = match dist {
         Some(d) => d,
         None => {
@@ -142,14 +195,14 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     if let Some(parent) = target.parent() {
         let _ = std::fs::create_dir_all(parent);
     }
-    match write_package(&dist, &target, &title) {
+    match write_package(kind, &dist, &target, &title, mastery) {
         Ok(files) => {
             let _ = writeln!(out, "{}", target.display());
-            let _ = writeln!(
-                err,
-                "packed {} files and imsmanifest.xml for SCORM 1.2",
-                files.len()
-            );
+            let what = match kind {
+                Kind::Scorm => "imsmanifest.xml for SCORM 1.2",
+                Kind::Cmi5 => "cmi5.xml for cmi5",
+            };
+            let _ = writeln!(err, "packed {} files and {what}", files.len());
             0
         }
         Err(e) => {

@@ -56,7 +56,7 @@ export async function startRalph({ origins = [] } = {}) {
     base,
     url: `${base}/xAPI/`,
     auth: AUTH,
-    /** Every statement Ralph stored, newest first. */
+    /** Every statement Ralph stored, in the order it stored them (its file backend appends). */
     statements: async () => (await get("/xAPI/statements?limit=500")).statements,
     log: () => log,
     close: async () => {

@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { serve, launch, openPage, root, dist } from "./harness.mjs";
 import { problems } from "./lrs.mjs";
 import { startRalph } from "./ralph.mjs";
+import { startLms, AU, ACTOR } from "./lms.mjs";
 
 const require = createRequire(import.meta.url);
 const SCENARIO = "account-locked";
@@ -34,9 +35,10 @@ test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", as
   const ralph = await startRalph({ origins: [new URL(server.url).origin] });
   try {
     const { page } = await openPage(browser);
-    await page.route("**/rapport.config.json", (route) =>
-      route.fulfill({ contentType: "application/json", body: JSON.stringify({ xapi: { endpoint: ralph.url, auth: ralph.auth } }) }));
-    await page.goto(`${server.url}#/play/${SCENARIO}`);
+    // An "xAPI launch": the LMS puts the LRS, a key for this session and the
+    // learner on the launch URL.
+    const launch = new URLSearchParams({ endpoint: ralph.url, auth: ralph.auth, actor: JSON.stringify({ name: ["Learner 7"], mbox: ["mailto:learner7@example.org"] }) });
+    await page.goto(`${server.url}?${launch}#/play/${SCENARIO}`);
     await play(page);
     await page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.queue") ?? "[1]").length === 0);
     const stored = await ralph.statements();
@@ -46,6 +48,7 @@ test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", as
     assert.equal(s.verb.id, "http://adlnet.gov/expapi/verbs/completed");
     assert.equal(s.object.id, `urn:rapport:scenario:${SCENARIO}`);
     assert.equal(s.result.success, true);
+    assert.deepEqual(s.actor, { name: "Learner 7", mbox: "mailto:learner7@example.org" });
     assert.ok(s.result.score.scaled > 0 && s.result.score.scaled <= 1);
     assert.equal(Object.keys(s.result.extensions).length, 13);
 
@@ -72,6 +75,65 @@ test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", as
     await page.getByTestId("outbox-refused").waitFor();
     await page.close();
   } finally {
+    await ralph.close();
+    await server.close();
+  }
+});
+
+test("a cmi5 launch: token fetched once, launch data read, statements in the cmi5 order in Ralph", async () => {
+  const server = await serve();
+  const ralph = await startRalph();
+  const lms = await startLms({ ralph, appOrigin: new URL(server.url).origin, masteryScore: 0.5 });
+  try {
+    const { page, errors } = await openPage(browser);
+    const served = [];
+    page.on("response", async (r) => { if (r.url().startsWith(server.url)) served.push(await r.body().catch(() => Buffer.alloc(0))); });
+    const query = await lms.launch();
+    await page.goto(`${server.url}${query}#/play/${SCENARIO}`);
+    await play(page);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.queue") ?? "[1]").length === 0);
+    // Leaving (here by reloading) ends the session with "terminated".
+    await page.reload();
+    let au = [];
+    const deadline = Date.now() + 20000;
+    while (!au.some((x) => x.verb.id.endsWith("/terminated"))) {
+      assert.ok(Date.now() < deadline, `no terminated statement: ${au.map((x) => x.verb.id)} ${lms.seen.requests}`);
+      await new Promise((ok) => setTimeout(ok, 200)); // poll the LRS until the page's last request lands
+      au = (await ralph.statements()).filter((x) => x.object.id === AU);
+    }
+    // Reloaded, the launch is not replayed: the fetch URL (it answers once)
+    // is not asked again and nothing follows "terminated"; the console says
+    // to launch again from the LMS.
+    await page.getByTestId("reply-input").waitFor();
+    assert.equal(lms.seen.fetches, 1);
+    await play(page);
+    await page.goto("about:blank");
+    assert.equal((await ralph.statements()).filter((x) => x.object.id === AU).length, 5);
+    assert.ok(errors.some((e) => /cmi5 session ended/.test(e)), errors.join("\n"));
+    const verbs = au.map((x) => x.verb.id.replace("http://adlnet.gov/expapi/verbs/", ""));
+    assert.deepEqual(verbs, ["launched", "initialized", "completed", "passed", "terminated"]);
+    for (const x of au) {
+      assert.equal(x.context.registration, lms.registration);
+      assert.deepEqual(x.actor.account, ACTOR.account);
+      assert.ok(x.context.contextActivities.category.some((c) => c.id === "https://w3id.org/xapi/cmi5/context/categories/cmi5"), x.verb.id);
+      assert.equal(x.context.extensions["https://w3id.org/xapi/cmi5/context/extensions/sessionid"], au[0].context.extensions["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]);
+    }
+    const passed = au[3];
+    assert.ok(passed.context.contextActivities.category.some((c) => c.id.endsWith("/moveon")));
+    assert.equal(passed.result.success, true);
+    assert.ok(passed.result.score.scaled >= 0.5);
+    assert.equal(passed.context.extensions["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"], 0.5);
+    assert.match(au[4].result.duration, /^PT\d+(\.\d+)?S$/);
+    // Rapport's own statement for the conversation is in the same registration.
+    const attempt = (await ralph.statements()).find((x) => x.object.id === `urn:rapport:scenario:${SCENARIO}`);
+    assert.equal(attempt.context.registration, lms.registration);
+    // No key in anything the app's site served.
+    const token = ralph.auth.replace(/^Basic /, "");
+    assert.ok(served.length > 3);
+    for (const body of served) assert.ok(!body.toString("latin1").includes(token), "a served file holds the LRS key");
+    assert.deepEqual(errors.filter((e) => !/cmi5 session ended/.test(e)), []);
+  } finally {
+    await lms.close();
     await ralph.close();
     await server.close();
   }
