@@ -8,6 +8,9 @@
 //    initialized, completed, passed or failed, and terminated, in that order.
 // 2. An older "xAPI launch": the launch URL carries endpoint, auth and actor
 //    (and optionally registration and activity_id).
+//    A launch may name only an LRS on this site or on an origin listed under
+//    "lrs_origins" in rapport.config.json (the same list the build writes
+//    into the page's Content-Security-Policy).
 // 3. rapport.config.json next to the app, for sites whose own web server
 //    forwards to the LRS and adds the credentials:
 //      { "xapi": { "endpoint": "https://training.example/lrs/",
@@ -310,28 +313,42 @@
 
   function withSlash(url) { return url.replace(/\/?$/, "/"); }
 
-  function fromLaunch() {
+  function originOf(url) {
+    try { return new URL(url, location.href).origin; } catch (e) { return null; }
+  }
+
+  // A launch may name only an LRS on this site or one the site lists in
+  // rapport.config.json ("lrs_origins"), as the page's Content-Security-Policy
+  // does: a crafted link cannot send a learner's results elsewhere.
+  function fromLaunch(site) {
     var p = new URLSearchParams(location.search);
     if (!p.get("endpoint")) return null;
     p.set("endpoint", withSlash(p.get("endpoint")));
+    var allowed = [location.origin].concat(Array.isArray(site && site.lrs_origins) ? site.lrs_origins.map(originOf) : []);
+    var lrs = originOf(p.get("endpoint"));
+    if (allowed.indexOf(lrs) < 0) {
+      console.error("Rapport: this launch names an LRS at " + lrs + ", which this site does not list; results are not sent. A site administrator can add it to lrs_origins in rapport.config.json and rebuild (see README.md).");
+      return Promise.resolve(null);
+    }
     if (p.get("fetch")) return startCmi5(p);
     var a = null;
     try { a = p.get("actor") ? oneActor(JSON.parse(p.get("actor"))) : null; } catch (e) { a = null; }
     return Promise.resolve({ endpoint: p.get("endpoint"), auth: p.get("auth") || null, actor: a });
   }
 
-  function fromConfigFile() {
+  function readSiteConfig() {
     return fetch("rapport.config.json", { cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (c) {
-        if (!c || !c.xapi || typeof c.xapi.endpoint !== "string") return null;
-        if (c.xapi.auth) {
-          console.error("Rapport: rapport.config.json holds an LRS key (xapi.auth). Anyone who can open this app can read that file and write any learner's results with it, so it is not used and nothing is sent. Remove it: let your web server add the credentials when it forwards to the LRS, or launch Rapport from your LMS (cmi5). See README.md, 'Results that leave the browser'.");
-          return null;
-        }
-        return { endpoint: withSlash(c.xapi.endpoint), auth: null, actor: c.xapi.actor || null };
-      })
       .catch(function () { return null; });
+  }
+
+  function fromConfigFile(c) {
+    if (!c || !c.xapi || typeof c.xapi.endpoint !== "string") return null;
+    if (c.xapi.auth) {
+      console.error("Rapport: rapport.config.json holds an LRS key (xapi.auth). Anyone who can open this app can read that file and write any learner's results with it, so it is not used and nothing is sent. Remove it: let your web server add the credentials when it forwards to the LRS, or launch Rapport from your LMS (cmi5). See README.md, 'Results that leave the browser'.");
+      return null;
+    }
+    return { endpoint: withSlash(c.xapi.endpoint), auth: null, actor: c.xapi.actor || null };
   }
 
   function record(s) {
@@ -357,12 +374,14 @@
   });
   window.addEventListener("online", function () { failures = 0; flush(); });
 
-  (fromLaunch() || fromConfigFile()).then(function (c) {
-    config = c;
-    var waiting = early;
-    early = null; // from now on nothing is held: without a destination, nothing leaves
-    if (!config) return;
-    waiting.forEach(record);
-    flush();
-  });
+  readSiteConfig()
+    .then(function (site) { return fromLaunch(site) || fromConfigFile(site); })
+    .then(function (c) {
+      config = c;
+      var waiting = early;
+      early = null; // from now on nothing is held: without a destination, nothing leaves
+      if (!config) return;
+      waiting.forEach(record);
+      flush();
+    });
 })();

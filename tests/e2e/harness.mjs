@@ -4,16 +4,34 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { serve as serveDir } from "../../scripts/serve.mjs";
+import { withPolicy } from "../../scripts/csp.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "../..");
 export const dist = path.join(root, "dist");
 export const shots = path.join(root, "target", "e2e");
 
-/** Serves dist/ on a free loopback port (see scripts/serve.mjs). */
+/**
+ * Serves dist/ on a free loopback port (see scripts/serve.mjs). When a test
+ * serves its own rapport.config.json (`extra`, which it may change while the
+ * server runs), index.html carries the Content-Security-Policy the build
+ * would write for that configuration (scripts/csp.mjs).
+ */
 export function serve(options = {}) {
-  return serveDir({ dir: dist, ...options });
+  const extra = options.extra ?? {};
+  if (!options.dir) {
+    const page = () => {
+      const config = Object.hasOwn(extra, "/rapport.config.json") ? JSON.parse(extra["/rapport.config.json"]) : null;
+      const html = readFileSync(path.join(dist, "index.html"), "utf8");
+      return config ? withPolicy(html, config) : html;
+    };
+    for (const p of ["/index.html"]) {
+      if (!Object.hasOwn(extra, p)) Object.defineProperty(extra, p, { get: page, enumerable: true });
+    }
+  }
+  return serveDir({ dir: dist, ...options, extra });
 }
 
 export async function launch() {

@@ -70,6 +70,7 @@ export async function startLms({ ralph, appOrigin, masteryScore }) {
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const base = `http://127.0.0.1:${server.address().port}`;
   return {
+    origin: base,
     registration,
     seen,
     state,

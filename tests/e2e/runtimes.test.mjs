@@ -31,8 +31,11 @@ async function play(frame) {
 }
 
 test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", async () => {
-  const server = await serve({ extra: {} });
+  const extra = {};
+  const server = await serve({ extra });
   const ralph = await startRalph({ origins: [new URL(server.url).origin] });
+  // The site lists the LRS an LMS launch may name (and so its page's CSP).
+  extra["/rapport.config.json"] = JSON.stringify({ lrs_origins: [ralph.base] });
   try {
     const { page } = await openPage(browser);
     // An "xAPI launch": the LMS puts the LRS, a key for this session and the
@@ -81,9 +84,11 @@ test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", as
 });
 
 test("a cmi5 launch: token fetched once, launch data read, statements in the cmi5 order in Ralph", async () => {
-  const server = await serve();
+  const extra = {};
+  const server = await serve({ extra });
   const ralph = await startRalph();
   const lms = await startLms({ ralph, appOrigin: new URL(server.url).origin, masteryScore: 0.5 });
+  extra["/rapport.config.json"] = JSON.stringify({ lrs_origins: [lms.origin] });
   try {
     const { page, errors } = await openPage(browser);
     const served = [];

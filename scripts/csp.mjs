@@ -1,0 +1,79 @@
+// Trunk post-build hook (which then runs service-worker.mjs): makes index.html run under a Content-Security-Policy.
+// Trunk's inline start-up module is moved to its own file (no inline script
+// is left; the build fails if another appears), and a CSP <meta> is written
+// that allows only this site, WebAssembly compilation, and the origins the
+// site's rapport.config.json names (its LRS endpoint, the LRS origins an LMS
+// launch may name, the pack origins). Also used by the e2e tests to serve the
+// policy a given configuration would produce.
+import { readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+function origin(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The origins a configuration lets the app connect to, besides its own. */
+export function origins(config) {
+  const list = [
+    config?.xapi?.endpoint,
+    ...(Array.isArray(config?.lrs_origins) ? config.lrs_origins : []),
+    ...(Array.isArray(config?.packs?.allowed_origins) ? config.packs.allowed_origins : []),
+  ];
+  return [...new Set(list.filter((x) => typeof x === "string").map(origin).filter(Boolean))].sort();
+}
+
+/** The policy for a configuration. Style attributes (bar widths) need 'unsafe-inline' in style-src. */
+export function policy(config) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    ["connect-src 'self'", ...origins(config)].join(" "),
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+const META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+
+/** `html` with the policy for `config` in its CSP <meta> (added after the charset if missing). */
+export function withPolicy(html, config) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(config)}">`;
+  if (META.test(html)) return html.replace(META, meta);
+  return html.replace(/(<meta charset="[^"]*">)/i, `$1\n  ${meta}`);
+}
+
+/** Moves inline <script type="module"> blocks to files; returns the new html. */
+async function externalise(html, dir) {
+  let out = html;
+  for (const m of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+    const name = `start-${createHash("sha256").update(m[1]).digest("hex").slice(0, 16)}.js`;
+    await writeFile(path.join(dir, name), m[1].trim() + "\n");
+    out = out.replace(m[0], `<script type="module" src="./${name}"></script>`);
+  }
+  const inline = out.match(/<script(?![^>]*\ssrc=)[^>]*>/);
+  if (inline) throw new Error(`index.html has an inline script (${inline[0]}): move it to a file in static/`);
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+  const file = path.join(dir, "index.html");
+  const config = JSON.parse(await readFile(path.join(dir, "rapport.config.json"), "utf8").catch(() => "{}"));
+  const html = withPolicy(await externalise(await readFile(file, "utf8"), dir), config);
+  await writeFile(file, html);
+  console.log(`content security policy: connect-src 'self' ${origins(config).join(" ")}`.trim());
+  // The service worker lists the files as they are now.
+  await import("./service-worker.mjs");
+}
