@@ -89,7 +89,17 @@ impl Diagnostic {
         source: &str,
         span: (usize, usize),
     ) -> Self {
-        let (line, column) = line_col(source, span.0);
+        Self::at(code, message, file, line_col(source, span.0), span)
+    }
+
+    /// A diagnostic at byte range `span`, whose start is at 1-based `(line, column)`.
+    pub fn at(
+        code: Code,
+        message: String,
+        file: &str,
+        (line, column): (usize, usize),
+        span: (usize, usize),
+    ) -> Self {
         Diagnostic {
             level: code.level(),
             code,

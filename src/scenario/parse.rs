@@ -541,7 +541,7 @@ fn read_golden(r: &mut Reader, root: Obj) -> Vec<Golden> {
             expect_flag: flags(r, obj, "expect_flag"),
             expect_miss: criteria(r, obj, "expect_miss"),
             expect_no_flag: flags(r, obj, "expect_no_flag"),
-            line: crate::text::line_col(r.src, span.0).0,
+            line: r.line_col(span.0).0,
         });
     }
     out
