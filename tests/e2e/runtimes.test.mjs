@@ -31,7 +31,7 @@ async function play(frame) {
 }
 
 test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", async () => {
-  const extra = {};
+  const extra = { "/rapport.config.json": "{}" };
   const server = await serve({ extra });
   const ralph = await startRalph({ origins: [new URL(server.url).origin] });
   // The site lists the LRS an LMS launch may name (and so its page's CSP).
@@ -84,7 +84,7 @@ test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", as
 });
 
 test("a cmi5 launch: token fetched once, launch data read, statements in the cmi5 order in Ralph", async () => {
-  const extra = {};
+  const extra = { "/rapport.config.json": "{}" };
   const server = await serve({ extra });
   const ralph = await startRalph();
   const lms = await startLms({ ralph, appOrigin: new URL(server.url).origin, masteryScore: 0.5 });
