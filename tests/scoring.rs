@@ -621,3 +621,21 @@ fn empathy_by_the_shape_of_the_sentence() {
         assert!(!irate(r).hit(Criterion::Empathize), "{r}");
     }
 }
+
+#[test]
+fn an_excuse_is_someone_else_failing() {
+    for r in [
+        "Our system can't do that.",
+        "The courier lost it somewhere in the depot.",
+        "The kitchen forgot your order, it happens when we're busy.",
+    ] {
+        assert!(irate(r).flagged(FlagId::Excuse), "{r}");
+    }
+    for r in [
+        "I'll call the courier now and have it re-sent today.",
+        "Has the courier been in touch with you?",
+        "The system shows your refund went out this morning.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::Excuse), "{r}");
+    }
+}

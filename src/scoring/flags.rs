@@ -59,6 +59,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
         }
     }
     contradicts_the_customer(r, ctx, &mut flags);
+    someone_else_failed(r, &mut flags);
     remedies_are_not_sales(r, &mut flags);
     agreed_is_not_argued(r, &mut flags);
     numbers_after_a_fix(r, &mut flags);
@@ -244,6 +245,117 @@ fn contradicts_the_customer(r: &Reply, ctx: &Context, flags: &mut Vec<Flag>) {
                 id: FlagId::Argue,
                 span: crate::text::Span::new(t.span.start, w.span.end),
                 severity: FlagId::Argue.base_severity(),
+            });
+            return;
+        }
+    }
+}
+
+/// An excuse by its shape: someone or something other than the agent (the
+/// system, a carrier, the kitchen, a colleague, another department) as the
+/// subject of a failure: "Our system can't do that", "the courier lost it",
+/// "James was supposed to shovel", "the server farm misconfigured a block".
+fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
+    const OTHERS: &[&str] = &[
+        "system",
+        "systems",
+        "computer",
+        "computers",
+        "server",
+        "servers",
+        "network",
+        "software",
+        "platform",
+        "app",
+        "website",
+        "site",
+        "carrier",
+        "courier",
+        "couriers",
+        "supplier",
+        "suppliers",
+        "manufacturer",
+        "warehouse",
+        "kitchen",
+        "chef",
+        "cook",
+        "staff",
+        "colleague",
+        "colleagues",
+        "coworker",
+        "department",
+        "team",
+        "partner",
+        "partners",
+        "vendor",
+        "contractor",
+        "driver",
+        "drivers",
+        "technician",
+        "engineer",
+        "representative",
+        "someone",
+        "somebody",
+        "farm",
+        "provider",
+        "airline",
+    ];
+    const FAILED: &[&str] = &[
+        "not",
+        "never",
+        "failed",
+        "forgot",
+        "lost",
+        "misplaced",
+        "delayed",
+        "broke",
+        "broken",
+        "down",
+        "slow",
+        "crashed",
+        "misconfigured",
+        "messed",
+        "missed",
+        "supposed",
+        "busy",
+        "mistake",
+        "error",
+        "wrong",
+        "overloaded",
+        "behind",
+        "short",
+    ];
+    if flags.iter().any(|f| f.id == FlagId::Excuse) {
+        return;
+    }
+    let toks = &r.tokens.tokens;
+    for s in &r.tokens.sentences {
+        let words = &toks[s.first..s.end];
+        // The subject: one of the first four words of a clause.
+        let Some(k) = words
+            .iter()
+            .take(4)
+            .position(|t| OTHERS.contains(&t.norm.as_str()))
+        else {
+            continue;
+        };
+        if s.question
+            || words[..k]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "i" | "we" | "you"))
+        {
+            continue;
+        }
+        let failed = words[k + 1..]
+            .iter()
+            .take(6)
+            .take_while(|t| t.clause == words[k].clause)
+            .any(|t| FAILED.contains(&t.norm.as_str()));
+        if failed {
+            flags.push(Flag {
+                id: FlagId::Excuse,
+                span: s.span,
+                severity: FlagId::Excuse.base_severity(),
             });
             return;
         }
