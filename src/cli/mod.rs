@@ -21,8 +21,10 @@ USAGE:
 COMMANDS:
     check <FILES or FOLDERS>...   Validate scenario files; prints file:line:column: error[CODE]: message
           [--format json]         Machine-readable diagnostics
-    play <SCENARIO> [--seed N]    Play a scenario in the terminal (a file path or a bundled scenario id);
-                                  type /end to end the conversation
+    play <SCENARIO> [--seed N] [--trace]
+                                  Play a scenario in the terminal (a file path or a bundled scenario id);
+                                  type /end to end the conversation. --trace shows, per reply, the node,
+                                  the rule that fired, needs met, facts stated and the mood changes
     score                         Grade replies: JSON lines on stdin, one JSON result per line on stdout
                                   Input: {\"reply\": \"...\", \"persona\": \"irate\", \"customer\": \"...\"}
           [--explain]             Instead, say in words what earned or cost each criterion

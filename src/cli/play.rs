@@ -25,6 +25,11 @@ fn load(what: &str) -> Result<Scenario, String> {
 }
 
 fn render(events: &[Event], out: &mut dyn Write) {
+    render_with(events, None, out);
+}
+
+/// Renders events; with a trace, prints it right after the reply's mood line.
+fn render_with(events: &[Event], trace: Option<&crate::sim::Trace>, out: &mut dyn Write) {
     for e in events {
         let _ = match e {
             Event::Said {
@@ -66,11 +71,17 @@ fn render(events: &[Event], out: &mut dyn Write) {
                 Ok(())
             }
             Event::MoodChanged { after, .. } => {
-                writeln!(
+                let _ = writeln!(
                     out,
                     "  mood: anger {} | patience {} | trust {}",
                     after.anger, after.patience, after.trust
-                )
+                );
+                if let Some(t) = trace {
+                    for line in t.to_string().lines() {
+                        let _ = writeln!(out, "  trace {line}");
+                    }
+                }
+                Ok(())
             }
             Event::Revealed { hidden } => writeln!(out, "  (the customer revealed: {hidden})"),
             Event::BeyondAuthority { amount, limit } => {
@@ -103,9 +114,12 @@ pub fn run(
 ) -> i32 {
     let mut seed = 1u64;
     let mut target = None;
+    let mut show_trace = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if a == "--seed" {
+        if a == "--trace" {
+            show_trace = true;
+        } else if a == "--seed" {
             match it.next().and_then(|s| s.parse().ok()) {
                 Some(s) => seed = s,
                 None => {
@@ -137,18 +151,26 @@ pub fn run(
         scenario.situation.trim()
     );
     let mut session = Session::new(Rc::new(scenario), seed, 0);
+    if show_trace {
+        let start = session.scenario().node(session.scenario().start).id.clone();
+        let _ = writeln!(out, "  trace node: {start}");
+    }
     render(session.log(), out);
     let mut now = 0u64;
     for line in input.lines() {
         let Ok(line) = line else { break };
         now += 20_000;
-        let result = if line.trim() == "/end" {
+        let ending = line.trim() == "/end";
+        let result = if ending {
             session.end(now)
         } else {
             session.respond(&line, now)
         };
         match result {
-            Ok(events) => render(&events, out),
+            Ok(events) => {
+                let trace = session.turns().last().map(|t| &t.trace).filter(|_| show_trace && !ending);
+                render_with(&events, trace, out)
+            }
             Err(e) => {
                 let _ = writeln!(out, "  ({e})");
             }

@@ -45,6 +45,8 @@ pub enum Code {
     E014,
     /// A golden run did not play out as expected.
     E015,
+    /// A reference to a need or fact that does not exist.
+    E016,
     /// A node no path reaches.
     W001,
     /// No golden replies.
@@ -53,12 +55,14 @@ pub enum Code {
     W003,
     /// An ending node with rules (they are ignored).
     W004,
+    /// An older format: it still plays, without needs.
+    W005,
 }
 
 impl Code {
     pub fn level(self) -> Level {
         match self {
-            Code::W001 | Code::W002 | Code::W003 | Code::W004 => Level::Warning,
+            Code::W001 | Code::W002 | Code::W003 | Code::W004 | Code::W005 => Level::Warning,
             _ => Level::Error,
         }
     }

@@ -3,9 +3,11 @@
 
 mod archive;
 mod bundled;
+mod condition;
 mod custom;
 mod diagnostic;
 mod model;
+mod needs;
 mod parse;
 mod reader;
 mod validate;

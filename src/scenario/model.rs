@@ -132,14 +132,104 @@ pub struct Condition {
     pub turn_at_least: Option<usize>,
     pub over_limit: Option<bool>,
     pub warm_transfer: Option<bool>,
+    /// Needs (indexes into [`Scenario::needs`]) met by now, this reply included.
+    pub met: Vec<usize>,
+    /// Needs still open after this reply.
+    pub unmet: Vec<usize>,
+    /// Facts (indexes into [`Scenario::facts`]) stated correctly by now.
+    pub stated: Vec<usize>,
+    /// Kinds of offer made by now (any of them).
+    pub offered: Vec<Offer>,
+}
+
+/// Something a trainee can offer, recognised in their words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Offer {
+    /// Money back ("I'll refund the duplicate charge").
+    Refund,
+    /// A credit, voucher or discount.
+    Credit,
+    /// A call back at a later time.
+    CallBack,
+    /// A replacement or re-sent item.
+    Replacement,
+}
+
+impl Offer {
+    pub const ALL: [Offer; 4] = [Offer::Refund, Offer::Credit, Offer::CallBack, Offer::Replacement];
+
+    /// The id used in scenario files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Offer::Refund => "refund",
+            Offer::Credit => "credit",
+            Offer::CallBack => "call_back",
+            Offer::Replacement => "replacement",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Offer> {
+        Offer::ALL.into_iter().find(|o| o.id() == id)
+    }
+}
+
+/// Something the customer needs from the conversation, and how it is met.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Need {
+    pub id: String,
+    /// 1 is the most important; the customer asks for open needs in this order.
+    pub priority: u8,
+    /// Whether the conversation can end well without it.
+    pub optional: bool,
+    /// The need is met by a reply for which any of these holds.
+    pub met: Vec<Condition>,
+    /// How the customer asks for it (variants).
+    pub ask: Vec<String>,
+    /// How they ask again when the last reply did not meet it (optional).
+    pub again: Vec<String>,
+    /// A brief acknowledgement when it is met (optional; the persona has defaults).
+    pub thanks: Vec<String>,
 }
 
 /// Go to `goto` when `when` holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     pub when: Condition,
-    /// Index into [`Scenario::nodes`].
-    pub goto: usize,
+    /// Index into [`Scenario::nodes`]; `None` hands the turn back to the
+    /// customer's needs (format 2).
+    pub goto: Option<usize>,
+    /// 1-based line of the rule in the file, for traces.
+    pub line: usize,
+}
+
+/// How the customer feels, for picking a line that matches the meters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Band {
+    /// Anger below 40.
+    Calm,
+    /// Anger 40 to 69.
+    Tense,
+    /// Anger 70 or more.
+    Angry,
+}
+
+impl Band {
+    /// The band for an anger value.
+    pub fn of(anger: i32) -> Band {
+        match anger {
+            ..40 => Band::Calm,
+            40..70 => Band::Tense,
+            _ => Band::Angry,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::Calm => "calm",
+            Band::Tense => "tense",
+            Band::Angry => "angry",
+        }
+    }
 }
 
 /// A point in the conversation: what the customer says, and where a reply leads.
@@ -148,8 +238,30 @@ pub struct Node {
     pub id: NodeId,
     /// Line variants; one is picked by the session's seeded randomness.
     pub say: Vec<String>,
+    /// Variants for when the customer is calm, tense or angry (may be empty).
+    pub say_calm: Vec<String>,
+    pub say_tense: Vec<String>,
+    pub say_angry: Vec<String>,
     pub end: Option<EndKind>,
     pub next: Vec<Rule>,
+    /// The need this node asks for: once it is met, the node is skipped.
+    pub need: Option<usize>,
+}
+
+impl Node {
+    /// The variants for a mood band, or the plain ones when the band has none.
+    pub fn lines(&self, band: Band) -> &[String] {
+        let banded = match band {
+            Band::Calm => &self.say_calm,
+            Band::Tense => &self.say_tense,
+            Band::Angry => &self.say_angry,
+        };
+        if banded.is_empty() {
+            &self.say
+        } else {
+            banded
+        }
+    }
 }
 
 /// A scripted run with its expected result, checked by the tests.
@@ -168,9 +280,38 @@ pub struct Golden {
     pub expect_miss: Vec<Criterion>,
     /// Flags the conversation must never raise (no false blame on a good run).
     pub expect_no_flag: Vec<FlagId>,
+    /// How good the run is meant to be, for the tests that compare runs.
+    pub level: Option<RunLevel>,
     /// 1-based line of the `[[golden]]` table, for failure messages.
     pub line: usize,
 }
+
+/// How good a golden run is meant to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RunLevel {
+    Poor,
+    Average,
+    Expert,
+}
+
+impl RunLevel {
+    pub const ALL: [RunLevel; 3] = [RunLevel::Poor, RunLevel::Average, RunLevel::Expert];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            RunLevel::Poor => "poor",
+            RunLevel::Average => "average",
+            RunLevel::Expert => "expert",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<RunLevel> {
+        RunLevel::ALL.into_iter().find(|l| l.id() == id)
+    }
+}
+
+/// The newest scenario format this build reads (the `format` key).
+pub const FORMAT: u32 = 2;
 
 /// A complete, validated scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -194,6 +335,16 @@ pub struct Scenario {
     pub facts: Vec<Fact>,
     pub hidden: Vec<Hidden>,
     pub nodes: Vec<Node>,
+    /// The file's format: 1 (graph only) or 2 (needs and memory).
+    pub format: u32,
+    /// What the customer needs, in file order (format 2).
+    pub needs: Vec<Need>,
+    /// Rules tried on every reply the current node's rules do not decide.
+    pub anytime: Vec<Rule>,
+    /// Closing lines when every need that matters is met and the customer is content.
+    pub satisfied: Vec<String>,
+    /// Closing lines when the needs are met but the customer is still sore.
+    pub grudging: Vec<String>,
     /// Index of the opening node.
     pub start: usize,
     pub max_turns: usize,

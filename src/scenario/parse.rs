@@ -3,6 +3,8 @@
 use super::diagnostic::{Code, Diagnostic};
 use super::model::*;
 use super::reader::{did_you_mean, At, Obj, Reader};
+use super::condition::Names;
+use super::needs;
 use super::validate;
 use crate::mood::Mood;
 use crate::persona::Persona;
@@ -51,24 +53,11 @@ const TOP_KEYS: &[&str] = &[
     "hidden",
     "nodes",
     "golden",
-];
-const CONDITION_KEYS: &[&str] = &[
-    "hit",
-    "hit_any",
-    "miss",
-    "flag",
-    "clean",
-    "mentions",
-    "revealed",
-    "anger_at_least",
-    "anger_below",
-    "patience_at_least",
-    "patience_below",
-    "trust_at_least",
-    "trust_below",
-    "turn_at_least",
-    "over_limit",
-    "warm_transfer",
+    "format",
+    "needs",
+    "anytime",
+    "satisfied",
+    "grudging",
 ];
 
 /// The result of parsing one file: the scenario when there were no errors,
@@ -137,7 +126,7 @@ fn valid_id(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-fn id(r: &mut Reader, obj: Obj, key: &str) -> Option<At<String>> {
+pub(super) fn id(r: &mut Reader, obj: Obj, key: &str) -> Option<At<String>> {
     let v = r.string(obj, key, true)?;
     if !valid_id(&v.value) {
         let message = format!("`{}` is not a valid id", v.value);
@@ -151,7 +140,7 @@ fn id(r: &mut Reader, obj: Obj, key: &str) -> Option<At<String>> {
     Some(v)
 }
 
-fn choice<T: Copy>(
+pub(super) fn choice<T: Copy>(
     r: &mut Reader,
     v: &At<String>,
     what: &str,
@@ -175,7 +164,7 @@ fn choice<T: Copy>(
     found
 }
 
-fn criteria(r: &mut Reader, obj: Obj, key: &str) -> Vec<Criterion> {
+pub(super) fn criteria(r: &mut Reader, obj: Obj, key: &str) -> Vec<Criterion> {
     let ids: Vec<&str> = Criterion::ALL.iter().map(|c| c.id()).collect();
     let list = r
         .strings(obj, key, false)
@@ -186,7 +175,7 @@ fn criteria(r: &mut Reader, obj: Obj, key: &str) -> Vec<Criterion> {
         .collect()
 }
 
-fn flags(r: &mut Reader, obj: Obj, key: &str) -> Vec<FlagId> {
+pub(super) fn flags(r: &mut Reader, obj: Obj, key: &str) -> Vec<FlagId> {
     let ids: Vec<&str> = FlagId::ALL.iter().map(|c| c.id()).collect();
     let list = r
         .strings(obj, key, false)
@@ -198,7 +187,7 @@ fn flags(r: &mut Reader, obj: Obj, key: &str) -> Vec<FlagId> {
 }
 
 /// Phrases compiled as literal patterns; empty ones are reported.
-fn phrases(r: &mut Reader, obj: Obj, key: &str, required: bool) -> Vec<Pattern> {
+pub(super) fn phrases(r: &mut Reader, obj: Obj, key: &str, required: bool) -> Vec<Pattern> {
     let list = r.strings(obj, key, required);
     if let Some(l) = &list {
         if l.value.is_empty() && required {
@@ -256,6 +245,7 @@ pub(super) fn lines(r: &mut Reader, obj: Obj, key: &str, required: bool) -> Vec<
 
 fn read_scenario(r: &mut Reader, root: Obj) -> Option<Scenario> {
     r.check_keys(root, TOP_KEYS);
+    let format = read_format(r, root)?;
     let id = id(r, root, "id");
     let version = r
         .int(root, "version", (1, 1_000_000))
@@ -312,14 +302,25 @@ fn read_scenario(r: &mut Reader, root: Obj) -> Option<Scenario> {
     let authority = read_authority(r, root);
     let facts = read_facts(r, root);
     let hidden = read_hidden(r, root);
+    let need_ids = needs::need_ids(r, root);
+    let names = Names {
+        hidden: &hidden,
+        needs: &need_ids,
+        facts: &facts,
+        format,
+    };
+    let needs = needs::read_needs(r, root, &names);
+    let satisfied = lines(r, root, "satisfied", false);
+    let grudging = lines(r, root, "grudging", false);
     let start = r.string(root, "start", true);
-    let nodes = validate::read_nodes(r, root, &hidden);
+    let nodes = validate::read_nodes(r, root, &names);
+    let anytime = validate::read_anytime(r, root, &nodes, &names);
     let golden = read_golden(r, root);
     let start_index = start
         .as_ref()
         .and_then(|s| validate::resolve(r, &nodes, s, "start"));
     if let Some(start_index) = start_index {
-        validate::graph(r, &nodes, start_index);
+        validate::graph(r, &nodes, start_index, &anytime, format);
     }
     if golden.is_empty() {
         r.report(
@@ -350,6 +351,11 @@ fn read_scenario(r: &mut Reader, root: Obj) -> Option<Scenario> {
         facts,
         hidden,
         nodes: nodes.into_iter().map(|n| n.node).collect(),
+        format,
+        needs,
+        anytime,
+        satisfied,
+        grudging,
         start: start_index?,
         max_turns,
         may_admit_fault,
@@ -357,6 +363,32 @@ fn read_scenario(r: &mut Reader, root: Obj) -> Option<Scenario> {
         golden,
         file: r.file.to_string(),
     })
+}
+
+/// The `format` key: 1 when absent; a newer format than this build reads is refused.
+fn read_format(r: &mut Reader, root: Obj) -> Option<u32> {
+    let Some(f) = r.int(root, "format", (1, 1000)) else {
+        r.report(
+            Code::W005,
+            "format 1 file: the customer follows the node graph only".into(),
+            (0, 0),
+            Some(format!(
+                "it plays as before; add `format = {FORMAT}` and [[needs]] so the customer reacts to what each reply does (see scenarios/README.md)"
+            )),
+        );
+        return Some(1);
+    };
+    let format = f.value as u32;
+    if format > FORMAT {
+        r.report(
+            Code::E012,
+            format!("this file is written in scenario format {format}; this version of Rapport reads formats 1 to {FORMAT}"),
+            f.span,
+            Some("open it in a newer Rapport, or rewrite it for this format".into()),
+        );
+        return None;
+    }
+    Some(format)
 }
 
 fn read_mood(r: &mut Reader, root: Obj, persona: Persona) -> Mood {
@@ -389,7 +421,7 @@ fn read_authority(r: &mut Reader, root: Obj) -> Authority {
     }
 }
 
-fn unique(r: &mut Reader, seen: &mut Vec<String>, id: &At<String>, what: &str) {
+pub(super) fn unique(r: &mut Reader, seen: &mut Vec<String>, id: &At<String>, what: &str) {
     if seen.contains(&id.value) {
         r.report(
             Code::E006,
@@ -459,44 +491,6 @@ fn read_hidden(r: &mut Reader, root: Obj) -> Vec<Hidden> {
     out
 }
 
-/// Reads a `when = { ... }` condition. Hidden-fact names are resolved here.
-pub(super) fn read_condition(r: &mut Reader, obj: Obj, hidden: &[Hidden]) -> Condition {
-    r.check_keys(obj, CONDITION_KEYS);
-    let mood = |r: &mut Reader, key: &str| r.int(obj, key, (0, 100)).map(|v| v.value as i32);
-    let hidden_ids: Vec<&str> = hidden.iter().map(|h| h.id.as_str()).collect();
-    let revealed = r
-        .strings(obj, "revealed", false)
-        .map(|l| l.value)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|v| {
-            choice(r, v, "hidden fact", Code::E013, &hidden_ids, |s| {
-                hidden.iter().position(|h| h.id == s)
-            })
-        })
-        .collect();
-    Condition {
-        hit: criteria(r, obj, "hit"),
-        hit_any: criteria(r, obj, "hit_any"),
-        miss: criteria(r, obj, "miss"),
-        flag: flags(r, obj, "flag"),
-        clean: r.boolean(obj, "clean"),
-        mentions: phrases(r, obj, "mentions", false),
-        revealed,
-        anger_at_least: mood(r, "anger_at_least"),
-        anger_below: mood(r, "anger_below"),
-        patience_at_least: mood(r, "patience_at_least"),
-        patience_below: mood(r, "patience_below"),
-        trust_at_least: mood(r, "trust_at_least"),
-        trust_below: mood(r, "trust_below"),
-        turn_at_least: r
-            .int(obj, "turn_at_least", (1, 100))
-            .map(|v| v.value as usize),
-        over_limit: r.boolean(obj, "over_limit"),
-        warm_transfer: r.boolean(obj, "warm_transfer"),
-    }
-}
-
 fn read_golden(r: &mut Reader, root: Obj) -> Vec<Golden> {
     let mut out = Vec::new();
     for (i, (t, span)) in r.tables(root, "golden").into_iter().enumerate() {
@@ -517,8 +511,13 @@ fn read_golden(r: &mut Reader, root: Obj) -> Vec<Golden> {
                 "expect_flag",
                 "expect_miss",
                 "expect_no_flag",
+                "level",
             ],
         );
+        let level_ids: Vec<&str> = RunLevel::ALL.iter().map(|l| l.id()).collect();
+        let level = r.string(obj, "level", false).and_then(|v| {
+            choice(r, &v, "run level", Code::E012, &level_ids, RunLevel::from_id)
+        });
         let name = r
             .string(obj, "name", false)
             .map_or_else(|| format!("golden run {}", i + 1), |n| n.value);
@@ -541,6 +540,7 @@ fn read_golden(r: &mut Reader, root: Obj) -> Vec<Golden> {
             expect_flag: flags(r, obj, "expect_flag"),
             expect_miss: criteria(r, obj, "expect_miss"),
             expect_no_flag: flags(r, obj, "expect_no_flag"),
+            level,
             line: r.line_col(span.0).0,
         });
     }

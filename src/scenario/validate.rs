@@ -1,8 +1,9 @@
 //! Nodes and the conversation graph: ids, gotos, reachability, ways out.
 
 use super::diagnostic::Code;
-use super::model::{EndKind, Hidden, Node, NodeId, Rule};
-use super::parse::{lines, read_condition, MAX_NODES};
+use super::condition::{read_condition, Names};
+use super::model::{EndKind, Node, NodeId, Rule};
+use super::parse::{choice, lines, MAX_NODES};
 use super::reader::{did_you_mean, At, Obj, Reader};
 
 /// A node as read, with the spans validation needs.
@@ -58,7 +59,7 @@ pub fn resolve(
 }
 
 /// Reads every `[[nodes]]` table with its rules.
-pub fn read_nodes(r: &mut Reader, root: Obj, hidden: &[Hidden]) -> Vec<ReadNode> {
+pub fn read_nodes(r: &mut Reader, root: Obj, names: &Names) -> Vec<ReadNode> {
     let ids = node_ids(r, root);
     let tables = r.tables(root, "nodes");
     if tables.is_empty() {
@@ -85,7 +86,19 @@ pub fn read_nodes(r: &mut Reader, root: Obj, hidden: &[Hidden]) -> Vec<ReadNode>
             span,
             path: &path,
         };
-        r.check_keys(obj, &["id", "say", "end", "next"]);
+        r.check_keys(
+            obj,
+            &[
+                "id",
+                "say",
+                "say_calm",
+                "say_tense",
+                "say_angry",
+                "end",
+                "next",
+                "need",
+            ],
+        );
         let id = r.string(obj, "id", true);
         if let Some(id) = &id {
             if seen.contains(&id.value) {
@@ -99,6 +112,15 @@ pub fn read_nodes(r: &mut Reader, root: Obj, hidden: &[Hidden]) -> Vec<ReadNode>
             seen.push(id.value.clone());
         }
         let say = lines(r, obj, "say", true);
+        let say_calm = lines(r, obj, "say_calm", false);
+        let say_tense = lines(r, obj, "say_tense", false);
+        let say_angry = lines(r, obj, "say_angry", false);
+        let need_ids: Vec<&str> = names.needs.iter().map(String::as_str).collect();
+        let need = r.string(obj, "need", false).and_then(|v| {
+            choice(r, &v, "need", Code::E016, &need_ids, |s| {
+                names.needs.iter().position(|n| n == s)
+            })
+        });
         let end_ids: Vec<&str> = EndKind::ALL.iter().map(|e| e.id()).collect();
         let end = r.string(obj, "end", false).and_then(|e| {
             let found = EndKind::from_id(&e.value);
@@ -116,39 +138,18 @@ pub fn read_nodes(r: &mut Reader, root: Obj, hidden: &[Hidden]) -> Vec<ReadNode>
             }
             found
         });
-        let mut rules = Vec::new();
-        let mut targets = Vec::new();
-        let mut has_fallback = false;
-        for (j, (rt, rspan)) in r.tables(obj, "next").into_iter().enumerate() {
-            let rpath = format!("{path}.next[{j}]");
-            let robj = Obj {
-                table: rt,
-                span: rspan,
-                path: &rpath,
-            };
-            r.check_keys(robj, &["when", "goto"]);
-            let wpath = format!("{rpath}.when");
-            let when = match r.table(robj, "when", &wpath) {
-                Some(w) => read_condition(r, w, hidden),
-                None => {
-                    has_fallback = true;
-                    Default::default()
-                }
-            };
-            if let Some(goto) = r.string(robj, "goto", true) {
-                if let Some(target) = index_of(&goto.value) {
-                    rules.push(Rule { when, goto: target });
-                }
-                targets.push(goto);
-            }
-        }
+        let (rules, targets, has_fallback) = read_rules(r, obj, &path, "next", &index_of, names);
         gotos.push(targets);
         out.push(ReadNode {
             node: Node {
                 id: NodeId(id.map_or_else(String::new, |i| i.value)),
                 say,
+                say_calm,
+                say_tense,
+                say_angry,
                 end,
                 next: rules,
+                need,
             },
             span,
             has_fallback,
@@ -162,17 +163,89 @@ pub fn read_nodes(r: &mut Reader, root: Obj, hidden: &[Hidden]) -> Vec<ReadNode>
     out
 }
 
+type Rules = (Vec<Rule>, Vec<At<String>>, bool);
+
+/// Reads the rules under `key` of `obj`: the rules, the goto names to check
+/// once every node is known, and whether one of them has no condition.
+fn read_rules(
+    r: &mut Reader,
+    obj: Obj,
+    path: &str,
+    key: &str,
+    index_of: &dyn Fn(&str) -> Option<usize>,
+    names: &Names,
+) -> Rules {
+    let mut rules = Vec::new();
+    let mut targets = Vec::new();
+    let mut has_fallback = false;
+    for (j, (rt, rspan)) in r.tables(obj, key).into_iter().enumerate() {
+        let rpath = if path.is_empty() {
+            format!("{key}[{j}]")
+        } else {
+            format!("{path}.{key}[{j}]")
+        };
+        let robj = Obj {
+            table: rt,
+            span: rspan,
+            path: &rpath,
+        };
+        r.check_keys(robj, &["when", "goto"]);
+        let wpath = format!("{rpath}.when");
+        let when = match r.table(robj, "when", &wpath) {
+            Some(w) => read_condition(r, w, names),
+            None => {
+                has_fallback = true;
+                Default::default()
+            }
+        };
+        let line = crate::text::line_col(r.src, rspan.0).0;
+        // Format 2: a rule without `goto` hands the turn back to the needs.
+        let goto = r.string(robj, "goto", names.format < 2 || key == "anytime");
+        match goto {
+            Some(goto) => {
+                if let Some(target) = index_of(&goto.value) {
+                    rules.push(Rule {
+                        when,
+                        goto: Some(target),
+                        line,
+                    });
+                }
+                targets.push(goto);
+            }
+            None if names.format >= 2 => rules.push(Rule {
+                when,
+                goto: None,
+                line,
+            }),
+            None => {}
+        }
+    }
+    (rules, targets, has_fallback)
+}
+
+/// Reads the top-level `[[anytime]]` rules, tried on every reply that the
+/// current node's rules do not decide.
+pub fn read_anytime(r: &mut Reader, root: Obj, nodes: &[ReadNode], names: &Names) -> Vec<Rule> {
+    let index_of = |name: &str| nodes.iter().position(|n| n.node.id.0 == name);
+    let (rules, targets, _) = read_rules(r, root, "", "anytime", &index_of, names);
+    for t in targets {
+        resolve(r, nodes, &t, "goto");
+    }
+    rules
+}
+
 /// Graph checks from the start node: unreachable nodes, nodes with no way out,
 /// missing fallbacks, ending nodes with rules.
-pub fn graph(r: &mut Reader, nodes: &[ReadNode], start: usize) {
+pub fn graph(r: &mut Reader, nodes: &[ReadNode], start: usize, anytime: &[Rule], format: u32) {
     let mut reached = vec![false; nodes.len()];
     let mut stack = vec![start];
+    stack.extend(anytime.iter().filter_map(|rule| rule.goto));
     while let Some(i) = stack.pop() {
         if std::mem::replace(&mut reached[i], true) {
             continue;
         }
         if nodes[i].node.end.is_none() {
-            stack.extend(nodes[i].node.next.iter().map(|rule| rule.goto));
+            stack.extend(nodes[i].node.next.iter().filter_map(|rule| rule.goto));
         }
     }
     for (i, n) in nodes.iter().enumerate() {
@@ -186,6 +259,8 @@ pub fn graph(r: &mut Reader, nodes: &[ReadNode], start: usize) {
             );
         }
         match (n.node.end.is_some(), n.node.next.is_empty()) {
+            // Format 2: a node with no rules hands the next reply to the needs.
+            (false, _) if format >= 2 => {}
             (false, true) => r.report(
                 Code::E011,
                 format!("node `{id}` has no way out: no `end` and no `[[nodes.next]]` rules"),

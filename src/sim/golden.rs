@@ -27,15 +27,10 @@ pub fn run_golden(scenario: &Rc<Scenario>, golden: &Golden) -> Vec<String> {
     let outcome = session.outcome().unwrap_or(Outcome::TraineeEnded);
     if let Some(want) = &golden.expect_outcome {
         if outcome.id() != want {
-            let path: Vec<String> = session
-                .turns()
-                .iter()
-                .map(|t| format!("{:.2}", t.assessment.total))
-                .collect();
             problems.push(format!(
-                "expected outcome `{want}`, got `{}` (reply scores {})",
+                "expected outcome `{want}`, got `{}`: {}",
                 outcome.id(),
-                path.join(", ")
+                divergence(&session)
             ));
         }
     }
@@ -86,4 +81,53 @@ pub fn run_golden(scenario: &Rc<Scenario>, golden: &Golden) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Where a run went: the turn where it ended (or stopped) with its node, rule
+/// and open needs, then every turn's path in short.
+fn divergence(session: &Session) -> String {
+    let turns = session.turns();
+    let Some(last) = turns.last() else {
+        return "no reply was played".into();
+    };
+    let t = &last.trace;
+    let node = |n: &Option<String>| n.as_deref().map_or("(needs)".to_string(), |n| format!("`{n}`"));
+    let mut out = format!(
+        "at reply {} (node {} -> {}, rule: {}",
+        turns.len(),
+        node(&t.node_before),
+        node(&t.node_after),
+        t.rule.as_deref().unwrap_or("none fired")
+    );
+    if let Some(e) = &t.ending {
+        out.push_str(&format!(", ended: {e}"));
+    }
+    if !t.open.is_empty() {
+        out.push_str(&format!(", needs still open: {}", t.open.join(", ")));
+    }
+    let m = last.mood_after;
+    out.push_str(&format!(
+        ", mood anger {} patience {} trust {}); path: ",
+        m.anger, m.patience, m.trust
+    ));
+    let path: Vec<String> = turns
+        .iter()
+        .enumerate()
+        .map(|(i, turn)| {
+            let met: Vec<&str> = turn.trace.needs_met.iter().map(|(n, _)| n.as_str()).collect();
+            format!(
+                "{} {:.2} {}{}",
+                i + 1,
+                turn.assessment.total,
+                node(&turn.trace.node_after),
+                if met.is_empty() {
+                    String::new()
+                } else {
+                    format!(" met {}", met.join("+"))
+                }
+            )
+        })
+        .collect();
+    out.push_str(&path.join(" | "));
+    out
 }

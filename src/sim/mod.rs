@@ -8,12 +8,21 @@
 
 mod events;
 mod golden;
+mod memory;
 mod money;
 mod mood_rules;
+mod offers;
+mod react;
 mod session;
+mod trace;
+mod voice;
 
 pub use events::{Event, Outcome, SimError, Speaker};
 pub use golden::run_golden;
+pub use memory::{Contradiction, Memory, Statement};
 pub use money::amounts_offered;
-pub use mood_rules::next_mood;
+pub use mood_rules::{mood_change, next_mood, MoodChange, MoodPart, Scale};
+pub use offers::offers_made;
+pub use react::{CONTRADICTION, NEED_MET};
 pub use session::{Session, Turn, MAX_REPLY_CHARS};
+pub use trace::Trace;

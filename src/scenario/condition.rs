@@ -1,0 +1,159 @@
+//! Reading a `when = { ... }` condition (rules, needs), with every name it
+//! refers to (hidden facts, needs, facts, offers) resolved to an index.
+
+use super::diagnostic::Code;
+use super::model::{Condition, Hidden, Offer};
+use super::parse::{choice, criteria, flags, phrases};
+use super::reader::{Obj, Reader};
+use crate::scoring::Fact;
+
+/// The names a condition may refer to.
+pub struct Names<'a> {
+    pub hidden: &'a [Hidden],
+    pub needs: &'a [String],
+    pub facts: &'a [Fact],
+    /// The file's format: the memory keys need format 2.
+    pub format: u32,
+}
+
+const CONDITION_KEYS: &[&str] = &[
+    "hit",
+    "hit_any",
+    "miss",
+    "flag",
+    "clean",
+    "mentions",
+    "revealed",
+    "anger_at_least",
+    "anger_below",
+    "patience_at_least",
+    "patience_below",
+    "trust_at_least",
+    "trust_below",
+    "turn_at_least",
+    "over_limit",
+    "warm_transfer",
+    "met",
+    "unmet",
+    "stated",
+    "offered",
+];
+
+/// Resolves a list of names with `find`; unknown ones are reported with a suggestion.
+fn indexes<T: Copy>(
+    r: &mut Reader,
+    obj: Obj,
+    key: &str,
+    what: &str,
+    code: Code,
+    ids: &[&str],
+    find: impl Fn(&str) -> Option<T>,
+) -> Vec<T> {
+    r.strings(obj, key, false)
+        .map(|l| l.value)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| choice(r, v, what, code, ids, &find))
+        .collect()
+}
+
+/// Reads a condition table.
+pub fn read_condition(r: &mut Reader, obj: Obj, names: &Names) -> Condition {
+    r.check_keys(obj, CONDITION_KEYS);
+    let mood = |r: &mut Reader, key: &str| r.int(obj, key, (0, 100)).map(|v| v.value as i32);
+    let hidden_ids: Vec<&str> = names.hidden.iter().map(|h| h.id.as_str()).collect();
+    let revealed = indexes(r, obj, "revealed", "hidden fact", Code::E013, &hidden_ids, |s| {
+        names.hidden.iter().position(|h| h.id == s)
+    });
+    let need_ids: Vec<&str> = names.needs.iter().map(String::as_str).collect();
+    let need = |s: &str| names.needs.iter().position(|n| n == s);
+    let met = indexes(r, obj, "met", "need", Code::E016, &need_ids, need);
+    let unmet = indexes(r, obj, "unmet", "need", Code::E016, &need_ids, need);
+    let fact_ids: Vec<&str> = names.facts.iter().map(|f| f.id.as_str()).collect();
+    let stated = indexes(r, obj, "stated", "fact", Code::E016, &fact_ids, |s| {
+        names.facts.iter().position(|f| f.id == s)
+    });
+    let offer_ids: Vec<&str> = Offer::ALL.iter().map(|o| o.id()).collect();
+    let offered = indexes(r, obj, "offered", "offer", Code::E012, &offer_ids, Offer::from_id);
+    Condition {
+        hit: criteria(r, obj, "hit"),
+        hit_any: criteria(r, obj, "hit_any"),
+        miss: criteria(r, obj, "miss"),
+        flag: flags(r, obj, "flag"),
+        clean: r.boolean(obj, "clean"),
+        mentions: phrases(r, obj, "mentions", false),
+        revealed,
+        anger_at_least: mood(r, "anger_at_least"),
+        anger_below: mood(r, "anger_below"),
+        patience_at_least: mood(r, "patience_at_least"),
+        patience_below: mood(r, "patience_below"),
+        trust_at_least: mood(r, "trust_at_least"),
+        trust_below: mood(r, "trust_below"),
+        turn_at_least: r
+            .int(obj, "turn_at_least", (1, 100))
+            .map(|v| v.value as usize),
+        over_limit: r.boolean(obj, "over_limit"),
+        warm_transfer: r.boolean(obj, "warm_transfer"),
+        met,
+        unmet,
+        stated,
+        offered,
+    }
+}
+
+impl Condition {
+    /// A short description for traces: `hit empathize; mentions "refund"`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        let ids = |v: &[crate::scoring::Criterion]| {
+            v.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
+        };
+        if !self.hit.is_empty() {
+            parts.push(format!("hit {}", ids(&self.hit)));
+        }
+        if !self.hit_any.is_empty() {
+            parts.push(format!("hit_any {}", ids(&self.hit_any)));
+        }
+        if !self.miss.is_empty() {
+            parts.push(format!("miss {}", ids(&self.miss)));
+        }
+        if !self.flag.is_empty() {
+            let f: Vec<&str> = self.flag.iter().map(|f| f.id()).collect();
+            parts.push(format!("flag {}", f.join(", ")));
+        }
+        if !self.mentions.is_empty() {
+            parts.push("mentions".into());
+        }
+        for (set, what) in [
+            (!self.met.is_empty(), "met"),
+            (!self.unmet.is_empty(), "unmet"),
+            (!self.stated.is_empty(), "stated"),
+            (!self.offered.is_empty(), "offered"),
+            (!self.revealed.is_empty(), "revealed"),
+            (self.clean.is_some(), "clean"),
+            (self.warm_transfer.is_some(), "warm_transfer"),
+            (self.over_limit.is_some(), "over_limit"),
+            (self.turn_at_least.is_some(), "turn_at_least"),
+        ] {
+            if set {
+                parts.push(what.into());
+            }
+        }
+        let moods = [
+            self.anger_at_least,
+            self.anger_below,
+            self.patience_at_least,
+            self.patience_below,
+            self.trust_at_least,
+            self.trust_below,
+        ];
+        if moods.iter().any(Option::is_some) {
+            parts.push("mood".into());
+        }
+        if parts.is_empty() {
+            "always".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
