@@ -168,7 +168,11 @@ pub fn run(
         };
         match result {
             Ok(events) => {
-                let trace = session.turns().last().map(|t| &t.trace).filter(|_| show_trace && !ending);
+                let trace = session
+                    .turns()
+                    .last()
+                    .map(|t| &t.trace)
+                    .filter(|_| show_trace && !ending);
                 render_with(&events, trace, out)
             }
             Err(e) => {

@@ -37,6 +37,7 @@ const CONDITION_KEYS: &[&str] = &[
     "unmet",
     "stated",
     "offered",
+    "wrong",
 ];
 
 /// Resolves a list of names with `find`; unknown ones are reported with a suggestion.
@@ -62,9 +63,15 @@ pub fn read_condition(r: &mut Reader, obj: Obj, names: &Names) -> Condition {
     r.check_keys(obj, CONDITION_KEYS);
     let mood = |r: &mut Reader, key: &str| r.int(obj, key, (0, 100)).map(|v| v.value as i32);
     let hidden_ids: Vec<&str> = names.hidden.iter().map(|h| h.id.as_str()).collect();
-    let revealed = indexes(r, obj, "revealed", "hidden fact", Code::E013, &hidden_ids, |s| {
-        names.hidden.iter().position(|h| h.id == s)
-    });
+    let revealed = indexes(
+        r,
+        obj,
+        "revealed",
+        "hidden fact",
+        Code::E013,
+        &hidden_ids,
+        |s| names.hidden.iter().position(|h| h.id == s),
+    );
     let need_ids: Vec<&str> = names.needs.iter().map(String::as_str).collect();
     let need = |s: &str| names.needs.iter().position(|n| n == s);
     let met = indexes(r, obj, "met", "need", Code::E016, &need_ids, need);
@@ -73,8 +80,19 @@ pub fn read_condition(r: &mut Reader, obj: Obj, names: &Names) -> Condition {
     let stated = indexes(r, obj, "stated", "fact", Code::E016, &fact_ids, |s| {
         names.facts.iter().position(|f| f.id == s)
     });
+    let wrong = indexes(r, obj, "wrong", "fact", Code::E016, &fact_ids, |s| {
+        names.facts.iter().position(|f| f.id == s)
+    });
     let offer_ids: Vec<&str> = Offer::ALL.iter().map(|o| o.id()).collect();
-    let offered = indexes(r, obj, "offered", "offer", Code::E012, &offer_ids, Offer::from_id);
+    let offered = indexes(
+        r,
+        obj,
+        "offered",
+        "offer",
+        Code::E012,
+        &offer_ids,
+        Offer::from_id,
+    );
     Condition {
         hit: criteria(r, obj, "hit"),
         hit_any: criteria(r, obj, "hit_any"),
@@ -98,6 +116,7 @@ pub fn read_condition(r: &mut Reader, obj: Obj, names: &Names) -> Condition {
         unmet,
         stated,
         offered,
+        wrong,
     }
 }
 
@@ -129,6 +148,7 @@ impl Condition {
             (!self.unmet.is_empty(), "unmet"),
             (!self.stated.is_empty(), "stated"),
             (!self.offered.is_empty(), "offered"),
+            (!self.wrong.is_empty(), "wrong"),
             (!self.revealed.is_empty(), "revealed"),
             (self.clean.is_some(), "clean"),
             (self.warm_transfer.is_some(), "warm_transfer"),

@@ -140,6 +140,8 @@ pub struct Condition {
     pub stated: Vec<usize>,
     /// Kinds of offer made by now (any of them).
     pub offered: Vec<Offer>,
+    /// Facts whose latest statement was wrong (any of them).
+    pub wrong: Vec<usize>,
 }
 
 /// Something a trainee can offer, recognised in their words.
@@ -156,7 +158,12 @@ pub enum Offer {
 }
 
 impl Offer {
-    pub const ALL: [Offer; 4] = [Offer::Refund, Offer::Credit, Offer::CallBack, Offer::Replacement];
+    pub const ALL: [Offer; 4] = [
+        Offer::Refund,
+        Offer::Credit,
+        Offer::CallBack,
+        Offer::Replacement,
+    ];
 
     /// The id used in scenario files.
     pub fn id(self) -> &'static str {

@@ -25,7 +25,9 @@ pub fn need_ids(r: &mut Reader, root: Obj) -> Vec<String> {
                 span,
                 path: "",
             };
-            quiet.string(obj, "id", false).map_or_else(String::new, |s| s.value)
+            quiet
+                .string(obj, "id", false)
+                .map_or_else(String::new, |s| s.value)
         })
         .collect()
 }
@@ -90,7 +92,9 @@ pub fn read_needs(r: &mut Reader, root: Obj, names: &Names) -> Vec<Need> {
         };
         r.check_keys(
             obj,
-            &["id", "priority", "optional", "met", "ask", "again", "thanks"],
+            &[
+                "id", "priority", "optional", "met", "ask", "again", "thanks",
+            ],
         );
         let nid = id(r, obj, "id");
         if let Some(n) = &nid {

@@ -1,10 +1,10 @@
 //! From TOML source to a validated [`Scenario`], collecting every problem.
 
+use super::condition::Names;
 use super::diagnostic::{Code, Diagnostic};
 use super::model::*;
-use super::reader::{did_you_mean, At, Obj, Reader};
-use super::condition::Names;
 use super::needs;
+use super::reader::{did_you_mean, At, Obj, Reader};
 use super::validate;
 use crate::mood::Mood;
 use crate::persona::Persona;
@@ -202,6 +202,19 @@ pub(super) fn phrases(r: &mut Reader, obj: Obj, key: &str, required: bool) -> Ve
     }
     let mut out = Vec::new();
     for p in list.map(|l| l.value).unwrap_or_default() {
+        // A word ending in `~` matches every word it starts ("refund~": refunded, refunding).
+        if p.value.contains('~') {
+            match Pattern::parse(&p.value.to_lowercase()) {
+                Ok(pat) => out.push(pat),
+                Err(e) => r.report(
+                    Code::E010,
+                    format!("this phrase: {}", e.reason),
+                    p.span,
+                    None,
+                ),
+            }
+            continue;
+        }
         match Pattern::literal(&p.value) {
             Some(pat) => out.push(pat),
             None => r.report(Code::E010, "this phrase has no words".into(), p.span, None),
@@ -516,7 +529,14 @@ fn read_golden(r: &mut Reader, root: Obj) -> Vec<Golden> {
         );
         let level_ids: Vec<&str> = RunLevel::ALL.iter().map(|l| l.id()).collect();
         let level = r.string(obj, "level", false).and_then(|v| {
-            choice(r, &v, "run level", Code::E012, &level_ids, RunLevel::from_id)
+            choice(
+                r,
+                &v,
+                "run level",
+                Code::E012,
+                &level_ids,
+                RunLevel::from_id,
+            )
         });
         let name = r
             .string(obj, "name", false)

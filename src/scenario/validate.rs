@@ -1,7 +1,7 @@
 //! Nodes and the conversation graph: ids, gotos, reachability, ways out.
 
-use super::diagnostic::Code;
 use super::condition::{read_condition, Names};
+use super::diagnostic::Code;
 use super::model::{EndKind, Node, NodeId, Rule};
 use super::parse::{choice, lines, MAX_NODES};
 use super::reader::{did_you_mean, At, Obj, Reader};

@@ -91,7 +91,10 @@ fn divergence(session: &Session) -> String {
         return "no reply was played".into();
     };
     let t = &last.trace;
-    let node = |n: &Option<String>| n.as_deref().map_or("(needs)".to_string(), |n| format!("`{n}`"));
+    let node = |n: &Option<String>| {
+        n.as_deref()
+            .map_or("(needs)".to_string(), |n| format!("`{n}`"))
+    };
     let mut out = format!(
         "at reply {} (node {} -> {}, rule: {}",
         turns.len(),
@@ -114,7 +117,12 @@ fn divergence(session: &Session) -> String {
         .iter()
         .enumerate()
         .map(|(i, turn)| {
-            let met: Vec<&str> = turn.trace.needs_met.iter().map(|(n, _)| n.as_str()).collect();
+            let met: Vec<&str> = turn
+                .trace
+                .needs_met
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect();
             format!(
                 "{} {:.2} {}{}",
                 i + 1,

@@ -48,6 +48,13 @@ impl Memory {
             .is_some_and(|s| s.as_ref().is_some_and(|s| s.correct))
     }
 
+    /// Whether the latest statement of fact `i` was wrong.
+    pub fn got_wrong(&self, i: usize) -> bool {
+        self.facts
+            .get(i)
+            .is_some_and(|s| s.as_ref().is_some_and(|s| !s.correct))
+    }
+
     pub fn offered(&self, o: Offer) -> bool {
         self.offers.iter().any(|(x, _)| *x == o)
     }

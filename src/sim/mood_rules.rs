@@ -141,7 +141,11 @@ fn anger(ch: &mut MoodChange, persona: Persona, a: &Assessment, heard_before: bo
 /// answers cost more, progress gives some back.
 fn patience(ch: &mut MoodChange, persona: Persona, a: &Assessment, elapsed_ms: u64) {
     let rushed = persona == Persona::Rushed;
-    ch.add(Scale::Patience, if rushed { -10 } else { -4 }, "another turn");
+    ch.add(
+        Scale::Patience,
+        if rushed { -10 } else { -4 },
+        "another turn",
+    );
     let limit = if rushed { 60 } else { 150 };
     if a.words > limit {
         ch.add(
@@ -152,7 +156,11 @@ fn patience(ch: &mut MoodChange, persona: Persona, a: &Assessment, elapsed_ms: u
     }
     let questions = a.get(Criterion::Question).evidence.len() as i32;
     if rushed && questions > 1 {
-        ch.add(Scale::Patience, -6 * (questions - 1).min(3), "several questions");
+        ch.add(
+            Scale::Patience,
+            -6 * (questions - 1).min(3),
+            "several questions",
+        );
     }
     let seconds = (elapsed_ms / 1000) as i32;
     let slow = if rushed { 45 } else { 120 };

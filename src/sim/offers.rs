@@ -8,19 +8,48 @@ use crate::text::Tokens;
 const WORDS: &[(Offer, &[&[&str]])] = &[
     (
         Offer::Refund,
-        &[&["refund"], &["refunded"], &["refunding"], &["reimburse"], &["money", "back"], &["pay", "you", "back"]],
+        &[
+            &["refund"],
+            &["refunded"],
+            &["refunding"],
+            &["reimburse"],
+            &["money", "back"],
+            &["pay", "you", "back"],
+        ],
     ),
     (
         Offer::Credit,
-        &[&["credit"], &["voucher"], &["discount"], &["gift", "card"], &["goodwill"]],
+        &[
+            &["credit"],
+            &["voucher"],
+            &["discount"],
+            &["gift", "card"],
+            &["goodwill"],
+        ],
     ),
     (
         Offer::CallBack,
-        &[&["call", "you"], &["ring", "you"], &["phone", "you"], &["get", "back", "to", "you"], &["call", "back"], &["text", "you"], &["email", "you"]],
+        &[
+            &["call", "you"],
+            &["ring", "you"],
+            &["phone", "you"],
+            &["get", "back", "to", "you"],
+            &["call", "back"],
+            &["text", "you"],
+            &["email", "you"],
+        ],
     ),
     (
         Offer::Replacement,
-        &[&["replace"], &["replacement"], &["new", "one"], &["send", "another"], &["resend"], &["re", "send"], &["reship"]],
+        &[
+            &["replace"],
+            &["replacement"],
+            &["new", "one"],
+            &["send", "another"],
+            &["resend"],
+            &["re", "send"],
+            &["reship"],
+        ],
     ),
 ];
 

@@ -56,21 +56,41 @@ impl Session {
         // Memory first: conditions and needs may test what was just said.
         let mut offers = offers_made(tokens);
         if over {
-            offers.retain(|o| !matches!(o, crate::scenario::Offer::Refund | crate::scenario::Offer::Credit));
+            offers.retain(|o| {
+                !matches!(
+                    o,
+                    crate::scenario::Offer::Refund | crate::scenario::Offer::Credit
+                )
+            });
         }
         let contradiction = self.memory.remember(&sc, turn, text, a, &offers);
-        trace.facts = a.facts.iter().map(|f| (f.fact.clone(), f.correct)).collect();
+        trace.facts = a
+            .facts
+            .iter()
+            .map(|f| (f.fact.clone(), f.correct))
+            .collect();
         trace.offers = offers.iter().map(|o| o.id()).collect();
 
         let before = self.mood;
-        let heard_before = self.turns.iter().any(|t| t.assessment.hit(Criterion::Empathize));
+        let heard_before = self
+            .turns
+            .iter()
+            .any(|t| t.assessment.hit(Criterion::Empathize));
         let mut change = mood_change(sc.persona, a, elapsed_ms, over, heard_before);
         self.mood = change.apply(before);
         let newly = self.meet_needs(&r, turn, &mut trace);
         note_needs(&mut change, newly.len() as i32);
         if let Some(c) = &contradiction {
-            change.add(Scale::Anger, CONTRADICTION.0, "contradicted an earlier statement");
-            change.add(Scale::Trust, CONTRADICTION.1, "contradicted an earlier statement");
+            change.add(
+                Scale::Anger,
+                CONTRADICTION.0,
+                "contradicted an earlier statement",
+            );
+            change.add(
+                Scale::Trust,
+                CONTRADICTION.1,
+                "contradicted an earlier statement",
+            );
             trace.contradiction = Some(format!(
                 "`{}`: \"{}\" (reply {}) then \"{}\"",
                 c.fact,
@@ -86,7 +106,8 @@ impl Session {
             after: self.mood,
         });
 
-        let (line, outcome) = self.decide(&r, &newly, contradiction.as_ref(), before.anger, &mut trace);
+        let (line, outcome) =
+            self.decide(&r, &newly, contradiction.as_ref(), before.anger, &mut trace);
         trace.open = sc
             .needs
             .iter()
@@ -171,15 +192,19 @@ impl Session {
             _ => &[],
         };
         let (rule, place) = match node_rules.iter().position(|x| self.holds(&x.when, r)) {
-            Some(j) => (&node_rules[j], format!("nodes.next[{j}] of `{}`", sc.node(self.node?).id)),
+            Some(j) => (
+                &node_rules[j],
+                format!("nodes.next[{j}] of `{}`", sc.node(self.node?).id),
+            ),
             None => {
                 let j = sc.anytime.iter().position(|x| self.holds(&x.when, r))?;
                 (&sc.anytime[j], format!("anytime[{j}]"))
             }
         };
-        let goto = rule
-            .goto
-            .map_or_else(|| "back to the needs".to_string(), |g| format!("goto `{}`", sc.node(g).id));
+        let goto = rule.goto.map_or_else(
+            || "back to the needs".to_string(),
+            |g| format!("goto `{}`", sc.node(g).id),
+        );
         trace.rule = Some(format!(
             "{place} at line {} ({}) -> {goto}",
             rule.line,
@@ -189,7 +214,12 @@ impl Session {
     }
 
     /// Says node `t`'s line (after any reveals, unless it ends the conversation).
-    fn say_node(&mut self, t: usize, reveals: Vec<usize>, a: &Assessment) -> (String, Option<Outcome>) {
+    fn say_node(
+        &mut self,
+        t: usize,
+        reveals: Vec<usize>,
+        a: &Assessment,
+    ) -> (String, Option<Outcome>) {
         let sc = Rc::clone(&self.scenario);
         self.node = Some(t);
         let node = sc.node(t);
@@ -221,7 +251,8 @@ impl Session {
         let open = (0..sc.needs.len())
             .filter(|&i| !self.memory.is_met(i))
             .min_by_key(|&i| (sc.needs[i].priority, i));
-        let must_open = (0..sc.needs.len()).any(|i| !sc.needs[i].optional && !self.memory.is_met(i));
+        let must_open =
+            (0..sc.needs.len()).any(|i| !sc.needs[i].optional && !self.memory.is_met(i));
         if !must_open && contradiction.is_none() {
             return self.close();
         }
@@ -243,14 +274,17 @@ impl Session {
                     self.pick(&sc.needs[n].thanks)
                 }
                 Some(_) => self.pick_static(voice::ack(sc.persona, band)),
-                None if self.mood.anger < anger_before => self.pick_static(voice::heard(sc.persona)),
+                None if self.mood.anger < anger_before => {
+                    self.pick_static(voice::heard(sc.persona))
+                }
                 None => self.pick_static(voice::pressed(sc.persona, band)),
             };
             parts.push(voice::sentence(&reaction));
         }
         if let Some(n) = open {
             let need = &sc.needs[n];
-            let again = self.last_asked == Some(n) && !need.again.is_empty();
+            // Asking again only when nothing was given: after a thank-you it reads as a rebuke.
+            let again = self.last_asked == Some(n) && !need.again.is_empty() && newly.is_empty();
             let mut ask = self.pick(if again { &need.again } else { &need.ask });
             // Never the very same words twice in a row: switch to the other set.
             if again && self.last_customer_line().ends_with(&voice::sentence(&ask)) {
@@ -328,22 +362,24 @@ impl Session {
     /// Hidden facts a real question in the reply asks about (not yet revealed).
     fn reveal_candidates(&self, r: &Reply) -> Vec<usize> {
         // Only real questions count, not a satisfaction check.
-        let questions: Vec<_> = r
-            .a
-            .get(Criterion::Question)
-            .evidence
-            .iter()
-            .map(|e| crate::text::tokenize(e.span.slice(r.text)))
-            .collect();
+        let questions: Vec<_> =
+            r.a.get(Criterion::Question)
+                .evidence
+                .iter()
+                .map(|e| crate::text::tokenize(e.span.slice(r.text)))
+                .collect();
         if questions.is_empty() {
             return Vec::new();
         }
         (0..self.scenario.hidden.len())
             .filter(|&i| {
                 !self.revealed[i]
-                    && questions
-                        .iter()
-                        .any(|q| self.scenario.hidden[i].ask.iter().any(|p| p.find(q).is_some()))
+                    && questions.iter().any(|q| {
+                        self.scenario.hidden[i]
+                            .ask
+                            .iter()
+                            .any(|p| p.find(q).is_some())
+                    })
             })
             .collect()
     }
@@ -388,6 +424,7 @@ impl Session {
             && c.unmet.iter().all(|&n| !self.memory.is_met(n))
             && c.stated.iter().all(|&f| self.memory.stated(f))
             && (c.offered.is_empty() || c.offered.iter().any(|&o| self.memory.offered(o)))
+            && (c.wrong.is_empty() || c.wrong.iter().any(|&f| self.memory.got_wrong(f)))
     }
 }
 

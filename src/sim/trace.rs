@@ -56,7 +56,9 @@ impl fmt::Display for Trace {
         writeln!(
             f,
             "rule: {}",
-            self.rule.as_deref().unwrap_or("none fired; the customer's needs lead")
+            self.rule
+                .as_deref()
+                .unwrap_or("none fired; the customer's needs lead")
         )?;
         for s in &self.skipped {
             writeln!(f, "skipped: node `{s}` (its need is met)")?;
@@ -74,7 +76,13 @@ impl fmt::Display for Trace {
         let facts: Vec<String> = self
             .facts
             .iter()
-            .map(|(id, ok)| if *ok { id.clone() } else { format!("{id} (wrong)") })
+            .map(|(id, ok)| {
+                if *ok {
+                    id.clone()
+                } else {
+                    format!("{id} (wrong)")
+                }
+            })
             .collect();
         writeln!(f, "facts stated: {}", list(&facts))?;
         let offers: Vec<String> = self.offers.iter().map(|s| s.to_string()).collect();

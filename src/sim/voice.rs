@@ -27,7 +27,10 @@ pub fn ack(p: Persona, band: Band) -> &'static [&'static str] {
 /// When the reply calmed them but did not give them anything yet.
 pub fn heard(p: Persona) -> &'static [&'static str] {
     match p {
-        Persona::Irate => &["Okay. At least you're listening.", "Alright. Thank you for hearing me out."],
+        Persona::Irate => &[
+            "Okay. At least you're listening.",
+            "Alright. Thank you for hearing me out.",
+        ],
         Persona::Analytical => &["Fine.", "Understood."],
         Persona::Rushed => &["Okay."],
         Persona::Personal => &["Thank you, that means a lot.", "That's kind of you to say."],
@@ -76,7 +79,9 @@ pub fn grudging(p: Persona) -> &'static [&'static str] {
 pub fn contradiction(p: Persona) -> &'static str {
     match p {
         Persona::Irate => "Hang on. You said \"{earlier}\" and now it's \"{now}\"? Which is it?",
-        Persona::Analytical => "Earlier you said \"{earlier}\"; now you say \"{now}\". Which is correct?",
+        Persona::Analytical => {
+            "Earlier you said \"{earlier}\"; now you say \"{now}\". Which is correct?"
+        }
         Persona::Rushed => "Wait, you said \"{earlier}\" before. Which is it?",
         Persona::Personal => "Oh, I'm confused. You said \"{earlier}\" before, and now \"{now}\"?",
         Persona::Functional => "That's not what you said before: \"{earlier}\". Which is right?",
