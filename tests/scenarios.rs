@@ -227,7 +227,7 @@ fn every_code_is_documented() {
     let doc = include_str!("../scenarios/README.md");
     for code in [
         "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011",
-        "E012", "E013", "E014", "E015", "W001", "W002", "W003", "W004",
+        "E012", "E013", "E014", "E015", "E016", "W001", "W002", "W003", "W004", "W005",
     ] {
         assert!(
             doc.contains(&format!("| {code} |")),
