@@ -432,3 +432,132 @@ fn a_large_file_with_tens_of_thousands_of_problems_is_checked_in_seconds() {
     let took = started.elapsed();
     assert!(took.as_secs() < 10, "took {took:?}");
 }
+
+/// A small format 2 file; `extra` is appended.
+fn format2(extra: &str) -> String {
+    format!(
+        r#"id = "needs-test"
+format = 2
+title = "Needs"
+persona = "rushed"
+difficulty = "easy"
+domain = "test"
+summary = "A customer in a hurry."
+start = "opening"
+
+[customer]
+name = "Kim"
+situation = "Kim wants a refund."
+
+[[facts]]
+id = "refund_time"
+text = "Refunds take 3 days."
+says = ["3 days"]
+wrong = ["today"]
+
+[[needs]]
+id = "refund"
+priority = 1
+met = {{ offered = ["refund"] }}
+ask = ["Can I have my money back?"]
+
+[[needs]]
+id = "when"
+priority = 2
+met = {{ stated = ["refund_time"] }}
+ask = ["When?"]
+
+[[nodes]]
+id = "opening"
+say = ["I want a refund."]
+{extra}
+"#
+    )
+}
+
+#[test]
+fn format_1_files_still_load_with_a_reminder_and_newer_formats_are_refused() {
+    // A format 1 file: no `format`, no needs, a graph where every rule has a goto.
+    let old = format2("\n  [[nodes.next]]\n  goto = \"done\"\n\n[[nodes]]\nid = \"done\"\nend = \"resolved\"\nsay = [\"Thanks.\"]\n")
+        .replace("format = 2\n", "");
+    let start = old.find("[[needs]]").unwrap();
+    let end = old.find("[[nodes]]").unwrap();
+    let old = format!("{}{}", &old[..start], &old[end..]);
+    let parsed = parse("old.toml", &old);
+    let codes: Vec<Code> = parsed.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::W002, Code::W005], "{:?}", parsed.diagnostics);
+    let s = Rc::new(parsed.scenario.expect("a format 1 file still loads"));
+    assert_eq!((s.format, s.needs.len()), (1, 0));
+    let mut session = rapport::sim::Session::new(s, 1, 0);
+    session.respond("Hello", 1000).unwrap();
+    assert_eq!(
+        session.outcome(),
+        Some(rapport::sim::Outcome::ResolvedSatisfied)
+    );
+
+    let newer = format2("").replace("format = 2", "format = 3");
+    let parsed = parse("new.toml", &newer);
+    assert!(parsed.scenario.is_none());
+    let d = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::E012)
+        .unwrap();
+    assert_eq!((d.line, d.column), (2, 10), "{d}");
+    assert!(
+        d.message.contains("format 3") && d.message.contains("formats 1 to 2"),
+        "{d}"
+    );
+}
+
+#[test]
+fn needs_and_memory_keys_are_checked_with_positions_and_suggestions() {
+    let src = format2(
+        r#"
+[[anytime]]
+when = { met = ["refnd"], stated = ["refund_tme"], offered = ["refunds"] }
+goto = "opening"
+
+[[needs]]
+id = "extra"
+priorty = 2
+met = { unmet = ["whne"] }
+ask = ["More?"]
+"#,
+    );
+    let parsed = parse("needs.toml", &src);
+    let text: Vec<String> = parsed.diagnostics.iter().map(ToString::to_string).collect();
+    let joined = text.join("\n");
+    for want in [
+        "error[E016]: unknown need `refnd`\n  = hint: did you mean `refund`?",
+        "error[E016]: unknown fact `refund_tme`\n  = hint: did you mean `refund_time`?",
+        "error[E012]: unknown offer `refunds`\n  = hint: did you mean `refund`?",
+        "error[E002]: unknown key `priorty` in `needs[2]`\n  = hint: did you mean `priority`?",
+        "error[E016]: unknown need `whne`\n  = hint: did you mean `when`?",
+    ] {
+        assert!(joined.contains(want), "missing {want:?} in\n{joined}");
+    }
+    assert!(joined.contains("needs.toml:37:17: error[E016]"), "{joined}");
+}
+
+#[test]
+fn a_failing_golden_run_says_where_it_went() {
+    let src = format2(
+        r#"
+[[golden]]
+name = "stops early"
+seed = 1
+replies = ["I'll refund you."]
+expect_outcome = "resolved_satisfied"
+"#,
+    );
+    let parsed = parse("gold.toml", &src);
+    let s = Rc::new(parsed.scenario.expect("valid"));
+    let problems = run_golden(&s, &s.golden[0]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let p = &problems[0];
+    assert!(p.contains("got `trainee_ended`: at reply 1"), "{p}");
+    assert!(p.contains("node `opening` -> (needs)"), "{p}");
+    assert!(p.contains("needs still open: when"), "{p}");
+    assert!(p.contains("1 ") && p.contains("met refund"), "{p}");
+}

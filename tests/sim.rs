@@ -322,3 +322,258 @@ fn ending_before_any_reply_scores_zero_below_any_attempt() {
     }
     assert!(poor.scorecard().total >= quit.scorecard().total);
 }
+
+/// Needs, memory and endings over every bundled scenario and seeds 1 to 20.
+mod needs {
+    use super::*;
+    use rapport::scenario::RunLevel;
+
+    fn bundled_scenarios() -> Vec<Rc<Scenario>> {
+        bundled()
+            .into_iter()
+            .filter_map(|p| p.scenario)
+            .map(Rc::new)
+            .collect()
+    }
+
+    /// Plays `replies` until the conversation ends.
+    fn run(s: &Rc<Scenario>, seed: u64, replies: &[String]) -> Session {
+        let mut session = Session::new(Rc::clone(s), seed, 0);
+        for (i, r) in replies.iter().enumerate() {
+            if session.is_over() {
+                break;
+            }
+            session
+                .respond(r, (i as u64 + 1) * 20_000)
+                .expect("accepted");
+        }
+        session
+    }
+
+    /// The customer line after each reply.
+    fn answers(s: &Session) -> Vec<String> {
+        customer_lines(s).into_iter().skip(1).collect()
+    }
+
+    /// Fails when a line after a need was met asks for that need again.
+    fn never_asks_again(s: &Session, what: &str) {
+        let sc = s.scenario();
+        let lines = answers(s);
+        for (t, turn) in s.turns().iter().enumerate() {
+            for (i, need) in sc.needs.iter().enumerate() {
+                let met_at = s.memory().met[i];
+                if met_at.is_none_or(|m| m > t) {
+                    continue;
+                }
+                assert_ne!(
+                    turn.trace.asked.as_deref(),
+                    Some(need.id.as_str()),
+                    "{what}: reply {} asked for `{}`, met at reply {}",
+                    t + 1,
+                    need.id,
+                    met_at.unwrap() + 1
+                );
+                let line = lines.get(t).map(String::as_str).unwrap_or("");
+                for ask in need.ask.iter().chain(&need.again) {
+                    assert!(
+                        !line.contains(ask.as_str()),
+                        "{what}: after reply {} the customer says {line:?}, asking for `{}` again",
+                        t + 1,
+                        need.id
+                    );
+                }
+                if let Some(node) = &turn.trace.node_after {
+                    let n = sc.nodes.iter().find(|n| &n.id.0 == node).unwrap();
+                    assert_ne!(n.need, Some(i), "{what}: node `{node}` asks for a met need");
+                }
+            }
+        }
+    }
+
+    fn runs(s: &Scenario, level: RunLevel) -> Vec<Vec<String>> {
+        s.golden
+            .iter()
+            .filter(|g| g.level == Some(level))
+            .map(|g| g.replies.clone())
+            .collect()
+    }
+
+    #[test]
+    fn every_bundled_scenario_is_format_2_with_an_expert_an_average_and_a_poor_run() {
+        for s in bundled_scenarios() {
+            assert_eq!(s.format, 2, "{}", s.file);
+            assert!(!s.needs.is_empty(), "{}", s.file);
+            for level in RunLevel::ALL {
+                assert!(
+                    !runs(&s, level).is_empty(),
+                    "{}: no {} run",
+                    s.file,
+                    level.id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn experts_end_well_averages_never_better_poor_runs_badly_with_every_seed() {
+        let mut checked = 0;
+        for s in bundled_scenarios() {
+            for seed in 1..=20u64 {
+                let expert: Vec<Outcome> = runs(&s, RunLevel::Expert)
+                    .iter()
+                    .map(|r| {
+                        let played = run(&s, seed, r);
+                        never_asks_again(&played, &format!("{} expert seed {seed}", s.id));
+                        played.outcome().unwrap_or(Outcome::TraineeEnded)
+                    })
+                    .collect();
+                for o in &expert {
+                    assert!(
+                        o.is_good(),
+                        "{} seed {seed}: expert ended `{}`",
+                        s.id,
+                        o.id()
+                    );
+                }
+                let best = expert.iter().map(|o| o.credit()).fold(0.0, f32::max);
+                for r in runs(&s, RunLevel::Average) {
+                    let played = run(&s, seed, &r);
+                    never_asks_again(&played, &format!("{} average seed {seed}", s.id));
+                    let o = played.outcome().unwrap_or(Outcome::TraineeEnded);
+                    assert!(
+                        o.credit() <= best,
+                        "{} seed {seed}: average ended `{}`",
+                        s.id,
+                        o.id()
+                    );
+                }
+                for r in runs(&s, RunLevel::Poor) {
+                    let played = run(&s, seed, &r);
+                    never_asks_again(&played, &format!("{} poor seed {seed}", s.id));
+                    let o = played.outcome().unwrap_or(Outcome::TraineeEnded);
+                    assert!(
+                        !o.is_good(),
+                        "{} seed {seed}: poor ended `{}`",
+                        s.id,
+                        o.id()
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 16 * 20, "{checked} scenario × seed pairs");
+    }
+
+    #[test]
+    fn mixed_replies_never_make_a_customer_ask_for_a_met_need() {
+        // Every golden reply of a scenario, in an order that depends on the seed.
+        for s in bundled_scenarios() {
+            let pool: Vec<String> = s.golden.iter().flat_map(|g| g.replies.clone()).collect();
+            for seed in 1..=20u64 {
+                let mut order = pool.clone();
+                let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+                for i in (1..order.len()).rev() {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    order.swap(i, (x % (i as u64 + 1)) as usize);
+                }
+                let played = run(&s, seed, &order);
+                never_asks_again(&played, &format!("{} mixed seed {seed}", s.id));
+            }
+        }
+    }
+
+    #[test]
+    fn one_reply_meets_several_needs_and_the_customer_moves_on() {
+        let s = play(
+            "billing-double-charge",
+            7,
+            &["I'm so sorry, Dana, that's awful. I'm refunding the duplicate $64.90 now and it will be back on your card in 3 to 5 business days."],
+        );
+        let t = &s.turns()[0].trace;
+        let met: Vec<&str> = t.needs_met.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(met, ["heard", "refund", "timeline"], "{t}");
+        assert_eq!(t.asked.as_deref(), Some("overdraft_fee"));
+        let line = customer_lines(&s).pop().unwrap();
+        assert!(line.contains("$35") || line.contains("overdraft"), "{line}");
+        assert!(!line.contains("money back"), "{line}");
+    }
+
+    #[test]
+    fn a_contradiction_is_noticed_and_costs_trust() {
+        let s = play(
+            "billing-double-charge",
+            7,
+            &[
+                "I'm so sorry, that's awful. I'll refund the duplicate charge; it takes 3 to 5 business days.",
+                "Actually you'll have it refunded today.",
+            ],
+        );
+        let t = &s.turns()[1].trace;
+        assert!(t.contradiction.is_some(), "{t}");
+        assert!(t
+            .mood
+            .iter()
+            .any(|p| p.cause == "contradicted an earlier statement"));
+        let line = customer_lines(&s).pop().unwrap();
+        assert!(
+            line.contains("3 to 5 business days") && line.contains("Which"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn a_hidden_fact_is_its_own_sentence_and_never_before_a_hang_up() {
+        // Asked, then said once, as a sentence of its own.
+        let s = play(
+            "billing-double-charge",
+            1,
+            &[
+                "I'm so sorry. How has this affected you?",
+                "How has this affected your bank account?",
+            ],
+        );
+        let lines = customer_lines(&s);
+        let fee = "my bank charged me a $35 overdraft fee";
+        assert_eq!(
+            lines.iter().filter(|l| l.contains(fee)).count(),
+            1,
+            "{lines:?}"
+        );
+        assert!(lines[1].starts_with("And on top of that"), "{lines:?}");
+        // Asked in a reply that makes the customer hang up: not said.
+        let s = play(
+            "billing-double-charge",
+            1,
+            &["Calm down, you should have checked. How much did your bank charge you?"],
+        );
+        assert_eq!(s.outcome(), Some(Outcome::CustomerHungUp));
+        assert!(!customer_lines(&s).iter().any(|l| l.contains(fee)));
+    }
+
+    #[test]
+    fn the_trace_names_the_node_the_rule_and_the_mood_causes() {
+        let s = play(
+            "billing-double-charge",
+            3,
+            &["I hear you. That's our policy, the payment date is fixed."],
+        );
+        let t = &s.turns()[0].trace;
+        assert_eq!(t.node_before.as_deref(), Some("opening"));
+        assert!(
+            t.rule
+                .as_deref()
+                .is_some_and(|r| r.contains("anytime[0]") && r.contains("furious")),
+            "{t}"
+        );
+        assert!(
+            t.mood
+                .iter()
+                .any(|p| p.cause == "mistakes flagged" && p.delta > 0),
+            "{t}"
+        );
+        let text = t.to_string();
+        assert!(text.contains("node: opening -> furious"), "{text}");
+    }
+}

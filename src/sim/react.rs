@@ -159,6 +159,7 @@ impl Session {
             } else {
                 "patience ran out".into()
             });
+            self.node = None;
             return (self.hang_up_line(), Some(Outcome::CustomerHungUp));
         }
         let fired = self.fire(r, trace);
