@@ -27,6 +27,7 @@ pub mod retry;
 pub mod route;
 mod steps;
 pub mod storage;
+mod trace_view;
 mod trainer;
 mod transcript;
 
@@ -39,6 +40,7 @@ pub use mood::MoodMeter;
 pub use play::{PlayAction, PlayPage, PlayProps, PlayState};
 pub use progress_page::{ProgressPage, ProgressPageProps};
 pub use result::{ResultProps, ResultView};
+pub use trace_view::{TraceView, TraceViewProps};
 pub use trainer::TrainerPage;
 pub use transcript::{Transcript, TranscriptProps};
 

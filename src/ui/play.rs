@@ -8,7 +8,7 @@ use super::env;
 use super::parked::Parked;
 use super::progress_state::{ProgressAction, ProgressContext};
 use super::steps::StepTracker;
-use super::{MoodMeter, ResultView, Transcript};
+use super::{MoodMeter, ResultView, TraceView, Transcript};
 use crate::progress::Attempt;
 use crate::scenario::Scenario;
 use crate::sim::{Event, Session};
@@ -25,6 +25,9 @@ pub struct PlayProps {
     /// True when the address named the seed (a replay link).
     #[prop_or_default]
     pub seed_given: bool,
+    /// Whether to show the engine's trace under the transcript (a trainer's preview).
+    #[prop_or(false)]
+    pub trace: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -240,6 +243,9 @@ pub fn play_page(props: &PlayProps) -> Html {
                 <p class="visually-hidden" role="status" data-testid="announcer">
                     { announcement(&state.events, &s.customer_name) }
                 </p>
+                if props.trace {
+                    <TraceView traces={session.turns().iter().map(|t| t.trace.clone()).collect::<Vec<_>>()} />
+                }
                 {
                     match ended {
                         Some((outcome, scorecard)) => html! {
