@@ -19,15 +19,13 @@ use yew::prelude::*;
 pub struct PlayProps {
     pub scenario: Rc<Scenario>,
     pub seed: u64,
-    /// Whether finished attempts go into progress (not for a trainer's preview).
+    /// Whether finished attempts go into progress. A trainer's preview is not
+    /// recorded and shows the engine's trace under the transcript instead.
     #[prop_or(true)]
     pub record: bool,
     /// True when the address named the seed (a replay link).
     #[prop_or_default]
     pub seed_given: bool,
-    /// Whether to show the engine's trace under the transcript (a trainer's preview).
-    #[prop_or(false)]
-    pub trace: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -243,7 +241,7 @@ pub fn play_page(props: &PlayProps) -> Html {
                 <p class="visually-hidden" role="status" data-testid="announcer">
                     { announcement(&state.events, &s.customer_name) }
                 </p>
-                if props.trace {
+                if !props.record {
                     <TraceView traces={session.turns().iter().map(|t| t.trace.clone()).collect::<Vec<_>>()} />
                 }
                 {

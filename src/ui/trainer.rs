@@ -479,7 +479,7 @@ pub fn trainer_page() -> Html {
             if let Some(s) = &*preview {
                 <section class="preview" aria-label="Preview" data-testid="preview">
                     <h2>{ "Preview (not recorded in progress)" }</h2>
-                    <PlayPage key={format!("{}-{}", s.id, source.len())} scenario={s.clone()} seed={1} record={false} trace={true} />
+                    <PlayPage key={format!("{}-{}", s.id, source.len())} scenario={s.clone()} seed={1} record={false} />
                 </section>
             }
             <Calibration />
