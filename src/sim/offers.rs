@@ -69,7 +69,7 @@ pub fn offers_made(tokens: &Tokens) -> Vec<Offer> {
         let first_person = words.iter().any(|w| matches!(*w, "i" | "we" | "me"));
         let negated = words
             .iter()
-            .any(|w| matches!(*w, "not" | "never" | "unable" | "cannot" | "no"));
+            .any(|w| matches!(*w, "not" | "never" | "unable" | "cannot"));
         if !first_person || negated {
             continue;
         }
@@ -95,6 +95,11 @@ mod tests {
         assert_eq!(got, [Offer::Refund, Offer::CallBack]);
         assert!(offers_made(&tokenize("I can't refund that.")).is_empty());
         assert!(offers_made(&tokenize("Refunds take five days.")).is_empty());
+        // "No cost" is part of the offer, not a refusal.
+        assert_eq!(
+            offers_made(&tokenize("I'll send a replacement today at no cost.")),
+            [Offer::Replacement]
+        );
         assert_eq!(
             offers_made(&tokenize("Let me send a replacement today.")),
             [Offer::Replacement]
