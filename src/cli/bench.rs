@@ -109,6 +109,30 @@ pub fn run(out: &mut dyn Write) -> i32 {
         median(respond_us)
     );
 
+    // The same over every bundled golden run: needs met, memory, reveals, endings.
+    let mut golden_us = Vec::new();
+    for round in 0..40u64 {
+        for s in &scenarios {
+            for g in &s.golden {
+                let mut session = Session::new(Rc::clone(s), round, 0);
+                for (i, r) in g.replies.iter().enumerate() {
+                    if session.is_over() {
+                        break;
+                    }
+                    let t = Instant::now();
+                    let _ = std::hint::black_box(session.respond(r, (i as u64 + 1) * 10_000));
+                    golden_us.push(t.elapsed().as_secs_f64() * 1e6);
+                }
+            }
+        }
+    }
+    let n = golden_us.len();
+    let _ = writeln!(
+        out,
+        "session: respond median {:.1} µs per call over the golden runs ({n} calls)",
+        median(golden_us)
+    );
+
     // A progress record after 500 attempts.
     let progress = super::sample::sample(500, 1_760_000_000_000, "Sample Trainee");
     let blob = crate::progress::encode(&progress);
