@@ -13,22 +13,10 @@ pub const DEFAULT_PRIORITY: u8 = 5;
 
 /// Every need's id, in file order (empty for a broken id), so conditions read
 /// before or after the needs can refer to them.
-pub fn need_ids(r: &mut Reader, root: Obj) -> Vec<String> {
-    // A throwaway reader: problems are reported by the full pass.
-    let mut quiet = Reader::new(r.file, r.src);
-    quiet
-        .tables(root, "needs")
+pub fn need_ids(r: &Reader, root: Obj) -> Vec<String> {
+    r.ids_of(root, "needs")
         .into_iter()
-        .map(|(t, span)| {
-            let obj = Obj {
-                table: t,
-                span,
-                path: "",
-            };
-            quiet
-                .string(obj, "id", false)
-                .map_or_else(String::new, |s| s.value)
-        })
+        .map(Option::unwrap_or_default)
         .collect()
 }
 

@@ -317,6 +317,25 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// The `id` of every table of `[[key]]`, in order, read without reporting
+    /// anything (the full pass reports the problems), so that references can be
+    /// resolved before or after the tables they name.
+    pub fn ids_of(&self, obj: Obj, key: &str) -> Vec<Option<String>> {
+        let mut quiet = Reader::new(self.file, self.src);
+        quiet
+            .tables(obj, key)
+            .into_iter()
+            .map(|(t, span)| {
+                let o = Obj {
+                    table: t,
+                    span,
+                    path: "",
+                };
+                quiet.string(o, "id", false).map(|s| s.value)
+            })
+            .collect()
+    }
+
     /// An array of tables (`[[key]]`), each with its span.
     pub fn tables<'t, 'i>(
         &mut self,

@@ -13,23 +13,6 @@ pub struct ReadNode {
     pub has_fallback: bool,
 }
 
-fn node_ids(r: &mut Reader, root: Obj) -> Vec<Option<String>> {
-    // A throwaway reader: problems are reported by the full pass below.
-    let mut quiet = Reader::new(r.file, r.src);
-    quiet
-        .tables(root, "nodes")
-        .into_iter()
-        .map(|(t, span)| {
-            let obj = Obj {
-                table: t,
-                span,
-                path: "",
-            };
-            quiet.string(obj, "id", false).map(|s| s.value)
-        })
-        .collect()
-}
-
 /// Looks a node id up; reports E005 with a suggestion when it is unknown.
 pub fn resolve(
     r: &mut Reader,
@@ -60,7 +43,7 @@ pub fn resolve(
 
 /// Reads every `[[nodes]]` table with its rules.
 pub fn read_nodes(r: &mut Reader, root: Obj, names: &Names) -> Vec<ReadNode> {
-    let ids = node_ids(r, root);
+    let ids = r.ids_of(root, "nodes");
     let tables = r.tables(root, "nodes");
     if tables.is_empty() {
         r.report(
