@@ -219,7 +219,7 @@ fn personal_customer_warms_to_rapport() {
     );
     assert!(warm.mood().anger < cold.mood().anger);
     assert!(
-        customer_lines(&warm)[1].contains("14th"),
+        customer_lines(&warm)[1].contains("Thank you"),
         "she opens up: {:?}",
         customer_lines(&warm)
     );

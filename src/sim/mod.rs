@@ -6,8 +6,10 @@
 //! and time is passed in, so the same seed and replies give the same transcript
 //! on every platform.
 
+mod compose;
 mod events;
 mod golden;
+mod holds;
 mod memory;
 mod money;
 mod mood_rules;

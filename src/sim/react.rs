@@ -4,14 +4,14 @@
 //! was just done and the most important need still open.
 
 use super::events::{Event, Outcome};
+use super::holds::Reply;
 use super::memory::Contradiction;
 use super::mood_rules::{mood_change, MoodChange, Scale};
 use super::offers::offers_made;
 use super::trace::Trace;
-use super::voice;
 use super::Session;
 use crate::mood::MOOD_MAX;
-use crate::scenario::{Band, Condition, EndKind, Rule};
+use crate::scenario::Rule;
 use crate::scoring::{Assessment, Criterion, FlagId};
 use crate::text::Tokens;
 use std::rc::Rc;
@@ -20,14 +20,6 @@ use std::rc::Rc;
 pub const NEED_MET: (i32, i32, i32) = (-4, 5, 3);
 /// Mood points for contradicting an earlier statement (anger, trust).
 pub const CONTRADICTION: (i32, i32) = (5, -15);
-
-/// What one reply did, as the tests of conditions see it.
-pub(super) struct Reply<'a> {
-    pub text: &'a str,
-    pub tokens: &'a Tokens,
-    pub a: &'a Assessment,
-    pub over: bool,
-}
 
 /// The customer's line, the outcome if the conversation ends, and the trace.
 type Reaction = (String, Option<Outcome>, Trace);
@@ -212,220 +204,6 @@ impl Session {
             rule.when.describe()
         ));
         Some(rule.goto)
-    }
-
-    /// Says node `t`'s line (after any reveals, unless it ends the conversation).
-    fn say_node(
-        &mut self,
-        t: usize,
-        reveals: Vec<usize>,
-        a: &Assessment,
-    ) -> (String, Option<Outcome>) {
-        let sc = Rc::clone(&self.scenario);
-        self.node = Some(t);
-        let node = sc.node(t);
-        let said = self.pick(node.lines(Band::of(self.mood.anger)));
-        if let Some(end) = node.end {
-            return (said, Some(self.ending(end, a)));
-        }
-        if self.turns.len() + 1 >= sc.max_turns {
-            return (self.out_of_turns(), Some(Outcome::OutOfTurns));
-        }
-        let mut parts = self.say_reveals(&reveals);
-        parts.push(voice::sentence(&said));
-        (parts.join(" "), None)
-    }
-
-    /// A line composed from the needs: noticing a contradiction, answering a
-    /// question (reveals), acknowledging what was just done, then asking for
-    /// the most important open need. Ends the conversation when none is left.
-    fn compose(
-        &mut self,
-        newly: &[usize],
-        contradiction: Option<&Contradiction>,
-        reveals: Vec<usize>,
-        anger_before: i32,
-        trace: &mut Trace,
-    ) -> (String, Option<Outcome>) {
-        let sc = Rc::clone(&self.scenario);
-        self.node = None;
-        let open = (0..sc.needs.len())
-            .filter(|&i| !self.memory.is_met(i))
-            .min_by_key(|&i| (sc.needs[i].priority, i));
-        let must_open =
-            (0..sc.needs.len()).any(|i| !sc.needs[i].optional && !self.memory.is_met(i));
-        if !must_open && contradiction.is_none() {
-            return self.close();
-        }
-        if self.turns.len() + 1 >= sc.max_turns {
-            return (self.out_of_turns(), Some(Outcome::OutOfTurns));
-        }
-        let band = Band::of(self.mood.anger);
-        let mut parts = Vec::new();
-        if let Some(c) = contradiction {
-            let line = voice::contradiction(sc.persona)
-                .replace("{earlier}", &c.earlier.quote)
-                .replace("{now}", &c.now.quote);
-            parts.push(line);
-        }
-        parts.extend(self.say_reveals(&reveals));
-        if contradiction.is_none() {
-            let reaction = match newly.first() {
-                Some(&n) if band != Band::Angry && !sc.needs[n].thanks.is_empty() => {
-                    self.pick(&sc.needs[n].thanks)
-                }
-                Some(_) => self.pick_static(voice::ack(sc.persona, band)),
-                None if self.mood.anger < anger_before => {
-                    self.pick_static(voice::heard(sc.persona))
-                }
-                None => self.pick_static(voice::pressed(sc.persona, band)),
-            };
-            parts.push(voice::sentence(&reaction));
-        }
-        if let Some(n) = open {
-            let need = &sc.needs[n];
-            // Asking again only when nothing was given: after a thank-you it reads as a rebuke.
-            let again = self.last_asked == Some(n) && !need.again.is_empty() && newly.is_empty();
-            let mut ask = self.pick(if again { &need.again } else { &need.ask });
-            // Never the very same words twice in a row: switch to the other set.
-            if again && self.last_customer_line().ends_with(&voice::sentence(&ask)) {
-                ask = self.pick(&need.ask);
-            }
-            parts.push(voice::sentence(&ask));
-            self.last_asked = Some(n);
-            trace.asked = Some(need.id.clone());
-        }
-        (parts.join(" "), None)
-    }
-
-    /// Every need that matters is met: the customer closes, content or not.
-    fn close(&mut self) -> (String, Option<Outcome>) {
-        let sc = Rc::clone(&self.scenario);
-        if self.content() {
-            let line = if sc.satisfied.is_empty() {
-                self.pick_static(voice::satisfied(sc.persona))
-            } else {
-                self.pick(&sc.satisfied)
-            };
-            (line, Some(Outcome::ResolvedSatisfied))
-        } else {
-            let line = if sc.grudging.is_empty() {
-                self.pick_static(voice::grudging(sc.persona))
-            } else {
-                self.pick(&sc.grudging)
-            };
-            (line, Some(Outcome::ResolvedUnhappy))
-        }
-    }
-
-    /// Calm enough and trusting enough to leave satisfied.
-    fn content(&self) -> bool {
-        self.mood.anger < 50 && self.mood.trust >= 30
-    }
-
-    fn ending(&self, end: EndKind, a: &Assessment) -> Outcome {
-        let needs_done = (0..self.scenario.needs.len())
-            .all(|i| self.scenario.needs[i].optional || self.memory.is_met(i));
-        match end {
-            EndKind::Resolved if self.content() && needs_done => Outcome::ResolvedSatisfied,
-            EndKind::Resolved | EndKind::Unhappy => Outcome::ResolvedUnhappy,
-            EndKind::Escalated => Outcome::Escalated {
-                warm: a.warm_transfer,
-            },
-            EndKind::HungUp => Outcome::CustomerHungUp,
-        }
-    }
-
-    fn pick_static(&mut self, lines: &[&str]) -> String {
-        let owned: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        self.pick(&owned)
-    }
-
-    fn hang_up_line(&mut self) -> String {
-        if self.scenario.hang_up.is_empty() {
-            self.pick_static(&[
-                "Forget it. I'm done with this. Goodbye.",
-                "You know what, I'll take my business elsewhere.",
-            ])
-        } else {
-            let lines = self.scenario.hang_up.clone();
-            self.pick(&lines)
-        }
-    }
-
-    fn out_of_turns(&mut self) -> String {
-        self.pick_static(&[
-            "I've spent long enough on this. I'll sort it out some other way.",
-            "This is going nowhere. I have to go.",
-        ])
-    }
-
-    /// Hidden facts a real question in the reply asks about (not yet revealed).
-    fn reveal_candidates(&self, r: &Reply) -> Vec<usize> {
-        // Only real questions count, not a satisfaction check.
-        let questions: Vec<_> =
-            r.a.get(Criterion::Question)
-                .evidence
-                .iter()
-                .map(|e| crate::text::tokenize(e.span.slice(r.text)))
-                .collect();
-        if questions.is_empty() {
-            return Vec::new();
-        }
-        (0..self.scenario.hidden.len())
-            .filter(|&i| {
-                !self.revealed[i]
-                    && questions.iter().any(|q| {
-                        self.scenario.hidden[i]
-                            .ask
-                            .iter()
-                            .any(|p| p.find(q).is_some())
-                    })
-            })
-            .collect()
-    }
-
-    /// Says the revealed facts, each as its own sentence, and marks them said.
-    fn say_reveals(&mut self, reveals: &[usize]) -> Vec<String> {
-        let sc = Rc::clone(&self.scenario);
-        let mut out = Vec::new();
-        for &h in reveals {
-            self.revealed[h] = true;
-            out.push(voice::sentence(&self.pick(&sc.hidden[h].say)));
-            self.log.push(Event::Revealed {
-                hidden: sc.hidden[h].id.clone(),
-            });
-        }
-        out
-    }
-
-    /// Whether condition `c` holds for reply `r`, given the memory so far.
-    pub(super) fn holds(&self, c: &Condition, r: &Reply) -> bool {
-        let m = self.mood;
-        let a = r.a;
-        c.hit.iter().all(|&x| a.hit(x))
-            && (c.hit_any.is_empty() || c.hit_any.iter().any(|&x| a.hit(x)))
-            && c.miss.iter().all(|&x| !a.hit(x))
-            && (c.flag.is_empty() || c.flag.iter().any(|&f| a.flagged(f)))
-            && c.clean.is_none_or(|want| want == a.flags.is_empty())
-            && (c.mentions.is_empty() || c.mentions.iter().any(|p| p.find(r.tokens).is_some()))
-            && c.revealed
-                .iter()
-                .all(|&h| self.revealed.get(h).copied().unwrap_or(false))
-            && c.anger_at_least.is_none_or(|v| m.anger >= v)
-            && c.anger_below.is_none_or(|v| m.anger < v)
-            && c.patience_at_least.is_none_or(|v| m.patience >= v)
-            && c.patience_below.is_none_or(|v| m.patience < v)
-            && c.trust_at_least.is_none_or(|v| m.trust >= v)
-            && c.trust_below.is_none_or(|v| m.trust < v)
-            && c.turn_at_least.is_none_or(|v| self.turns.len() + 1 >= v)
-            && c.over_limit.is_none_or(|want| want == r.over)
-            && c.warm_transfer.is_none_or(|want| want == a.warm_transfer)
-            && c.met.iter().all(|&n| self.memory.is_met(n))
-            && c.unmet.iter().all(|&n| !self.memory.is_met(n))
-            && c.stated.iter().all(|&f| self.memory.stated(f))
-            && (c.offered.is_empty() || c.offered.iter().any(|&o| self.memory.offered(o)))
-            && (c.wrong.is_empty() || c.wrong.iter().any(|&f| self.memory.got_wrong(f)))
     }
 }
 
