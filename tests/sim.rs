@@ -577,3 +577,31 @@ mod needs {
         assert!(text.contains("node: opening -> furious"), "{text}");
     }
 }
+
+#[test]
+fn a_customer_still_sore_when_every_need_is_met_gives_one_more_reply_a_chance() {
+    // Every need that matters met in one curt reply: Graham is not content yet.
+    let fix = "Sorry. I have booked you on the 13:40 flight today at no cost.";
+    let curt = play("flight-cancelled", 7, &[fix]);
+    assert!(!curt.is_over(), "{:?}", customer_lines(&curt));
+    assert_eq!(curt.turns()[0].trace.open, ["compensation"]);
+    // A warm reply settles it; an empty one ends it grudgingly.
+    let warm = play(
+        "flight-cancelled",
+        7,
+        &[fix, "Graham, I'm truly sorry about this morning, you must be exhausted and worried about the wedding. You're confirmed on the 13:40, and I'll start a compensation claim for you too. Is there anything else I can do?"],
+    );
+    let cold = play("flight-cancelled", 7, &[fix, "Okay."]);
+    assert_eq!(
+        warm.outcome(),
+        Some(Outcome::ResolvedSatisfied),
+        "{:?}",
+        customer_lines(&warm)
+    );
+    assert_eq!(
+        cold.outcome(),
+        Some(Outcome::ResolvedUnhappy),
+        "{:?}",
+        customer_lines(&cold)
+    );
+}

@@ -53,10 +53,15 @@ impl Session {
             .min_by_key(|&i| (sc.needs[i].priority, i));
         let must_open =
             (0..sc.needs.len()).any(|i| !sc.needs[i].optional && !self.memory.is_met(i));
+        let last_turn = self.turns.len() + 1 >= sc.max_turns;
         if !must_open && contradiction.is_none() {
-            return self.close();
+            // Still sore: they stay on the line for one more reply before closing.
+            if self.content() || self.lingering || last_turn {
+                return self.close();
+            }
+            return (self.linger(), None);
         }
-        if self.turns.len() + 1 >= sc.max_turns {
+        if last_turn {
             return (self.out_of_turns(), Some(Outcome::OutOfTurns));
         }
         let band = Band::of(self.mood.anger);
@@ -101,6 +106,14 @@ impl Session {
         }
         parts.extend(ask.map(|a| voice::sentence(&a)));
         (parts.join(" "), None)
+    }
+
+    /// Every need that matters is met but the customer is not content yet: a
+    /// brief acknowledgement and a last doubt, which the next reply can settle.
+    fn linger(&mut self) -> String {
+        self.lingering = true;
+        self.node = None;
+        self.pick_static(voice::lingering(self.scenario.persona))
     }
 
     /// Every need that matters is met: the customer closes, content or not.

@@ -40,6 +40,8 @@ pub struct Session {
     pub(super) memory: Memory,
     /// The need the customer asked for in their last line.
     pub(super) last_asked: Option<usize>,
+    /// Every need is met but the customer was still sore: the next reply decides.
+    pub(super) lingering: bool,
     pub(super) turns: Vec<Turn>,
     pub(super) log: Vec<Event>,
     /// Offers beyond the scenario's authority, as scorecard faults.
@@ -58,6 +60,7 @@ impl Session {
             revealed: vec![false; scenario.hidden.len()],
             memory: Memory::new(&scenario),
             last_asked: None,
+            lingering: false,
             rng: ChaCha8Rng::seed_from_u64(seed),
             seed,
             scenario,

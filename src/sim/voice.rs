@@ -53,6 +53,20 @@ pub fn pressed(p: Persona, band: Band) -> &'static [&'static str] {
     }
 }
 
+/// When every need is met but they are still sore: a last doubt the trainee can settle.
+pub fn lingering(p: Persona) -> &'static [&'static str] {
+    match p {
+        Persona::Irate => &[
+            "Fine. But how do I know this won't happen again?",
+            "Right. I'm still not happy about how this went, you know.",
+        ],
+        Persona::Analytical => &["That answers my questions. I'm not entirely convinced it will go as described, though."],
+        Persona::Rushed => &["Okay. Is that everything?"],
+        Persona::Personal => &["I suppose so. I just expected a bit more, honestly."],
+        Persona::Functional => &["Alright. Just so I'm clear, is that everything I need to do?"],
+    }
+}
+
 /// The closing line when every need that matters is met and they are content.
 pub fn satisfied(p: Persona) -> &'static [&'static str] {
     match p {
