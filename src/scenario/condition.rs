@@ -3,9 +3,10 @@
 
 use super::diagnostic::Code;
 use super::model::{Condition, Hidden, Offer};
-use super::parse::{choice, criteria, flags, phrases};
+use super::parse::{choice, criteria, flags, phrases_with};
 use super::reader::{Obj, Reader};
 use crate::scoring::Fact;
+use crate::text::{tokenize, Pattern};
 
 /// The names a condition may refer to.
 pub struct Names<'a> {
@@ -99,7 +100,7 @@ pub fn read_condition(r: &mut Reader, obj: Obj, names: &Names) -> Condition {
         miss: criteria(r, obj, "miss"),
         flag: flags(r, obj, "flag"),
         clean: r.boolean(obj, "clean"),
-        mentions: phrases(r, obj, "mentions", false),
+        mentions: phrases_with(r, obj, "mentions", false, with_forms),
         revealed,
         anger_at_least: mood(r, "anger_at_least"),
         anger_below: mood(r, "anger_below"),
@@ -118,6 +119,44 @@ pub fn read_condition(r: &mut Reader, obj: Obj, names: &Names) -> Condition {
         offered,
         wrong,
     }
+}
+
+/// A `mentions` phrase whose longer words also match their common forms, so
+/// `"refund"` matches refunds, refunded and refunding, and `"reverse the charge"`
+/// matches "reversing the charge".
+pub fn with_forms(phrase: &str) -> Option<Pattern> {
+    let words: Vec<String> = tokenize(phrase)
+        .tokens
+        .into_iter()
+        .map(|t| forms(&t.norm))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    Pattern::parse(&words.join(" ")).ok()
+}
+
+/// `word` and its plural, past and -ing forms, as pattern alternatives.
+fn forms(word: &str) -> String {
+    if word.len() < 4 || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return word.to_string();
+    }
+    let mut alts = vec![word.to_string()];
+    let base = word.strip_suffix('e').unwrap_or(word);
+    for suffix in ["s", "es", "ed", "ing"] {
+        alts.push(format!("{base}{suffix}"));
+    }
+    if word.ends_with('e') {
+        alts.push(format!("{word}s"));
+        alts.push(format!("{word}d"));
+    }
+    if let Some(stem) = word.strip_suffix('y') {
+        alts.push(format!("{stem}ies"));
+        alts.push(format!("{stem}ied"));
+    }
+    alts.sort();
+    alts.dedup();
+    alts.join("|")
 }
 
 impl Condition {
@@ -175,5 +214,27 @@ impl Condition {
         } else {
             parts.join("; ")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_match_the_common_forms_of_their_longer_words() {
+        let p = with_forms("reverse the charge").unwrap();
+        for text in [
+            "I'm reversing the charge.",
+            "I reversed the charge",
+            "I'll reverse the charges",
+        ] {
+            assert!(p.find(&tokenize(text)).is_some(), "{text}");
+        }
+        assert!(p.find(&tokenize("I reviewed the charge")).is_none());
+        let refund = with_forms("refund").unwrap();
+        assert!(refund.find(&tokenize("It is refunded.")).is_some());
+        let cant = with_forms("can't").unwrap();
+        assert!(cant.find(&tokenize("I cannot")).is_some());
     }
 }

@@ -188,6 +188,17 @@ pub(super) fn flags(r: &mut Reader, obj: Obj, key: &str) -> Vec<FlagId> {
 
 /// Phrases compiled as literal patterns; empty ones are reported.
 pub(super) fn phrases(r: &mut Reader, obj: Obj, key: &str, required: bool) -> Vec<Pattern> {
+    phrases_with(r, obj, key, required, Pattern::literal)
+}
+
+/// Like [`phrases`], compiling each phrase without `~` with `compile`.
+pub(super) fn phrases_with(
+    r: &mut Reader,
+    obj: Obj,
+    key: &str,
+    required: bool,
+    compile: impl Fn(&str) -> Option<Pattern>,
+) -> Vec<Pattern> {
     let list = r.strings(obj, key, required);
     if let Some(l) = &list {
         if l.value.is_empty() && required {
@@ -215,7 +226,7 @@ pub(super) fn phrases(r: &mut Reader, obj: Obj, key: &str, required: bool) -> Ve
             }
             continue;
         }
-        match Pattern::literal(&p.value) {
+        match compile(&p.value) {
             Some(pat) => out.push(pat),
             None => r.report(Code::E010, "this phrase has no words".into(), p.span, None),
         }

@@ -4,15 +4,14 @@
 use crate::scenario::Offer;
 use crate::text::Tokens;
 
-/// Word sequences that name each kind of offer (normalised tokens).
+/// Word sequences that name each kind of offer (normalised tokens). A word
+/// ending in `~` matches every word it starts.
 const WORDS: &[(Offer, &[&[&str]])] = &[
     (
         Offer::Refund,
         &[
-            &["refund"],
-            &["refunded"],
-            &["refunding"],
-            &["reimburse"],
+            &["refund~"],
+            &["reimburs~"],
             &["money", "back"],
             &["pay", "you", "back"],
         ],
@@ -21,8 +20,10 @@ const WORDS: &[(Offer, &[&[&str]])] = &[
         Offer::Credit,
         &[
             &["credit"],
-            &["voucher"],
-            &["discount"],
+            &["credited"],
+            &["crediting"],
+            &["voucher~"],
+            &["discount~"],
             &["gift", "card"],
             &["goodwill"],
         ],
@@ -37,28 +38,49 @@ const WORDS: &[(Offer, &[&[&str]])] = &[
             &["call", "back"],
             &["text", "you"],
             &["email", "you"],
+            &["follow", "up", "with", "you"],
+            &["be", "in", "touch"],
         ],
     ),
     (
         Offer::Replacement,
         &[
-            &["replace"],
-            &["replacement"],
+            &["replac~"],
             &["new", "one"],
+            &["new", "pair"],
             &["send", "another"],
-            &["resend"],
+            &["send", "a", "new"],
+            &["resend~"],
             &["re", "send"],
-            &["reship"],
+            &["reship~"],
         ],
     ),
 ];
 
-fn contains(words: &[&str], seq: &[&str]) -> bool {
-    words.windows(seq.len()).any(|w| w == seq)
+fn word_is(word: &str, want: &str) -> bool {
+    match want.strip_suffix('~') {
+        Some(stem) => word.starts_with(stem),
+        None => word == want,
+    }
 }
 
-/// The kinds of offer `tokens` make: a sentence that names one, said by the
-/// agent in the first person ("I", "we", "let me") and not negated.
+fn contains(words: &[&str], seq: &[&str]) -> bool {
+    words
+        .windows(seq.len())
+        .any(|w| w.iter().zip(seq).all(|(a, b)| word_is(a, b)))
+}
+
+/// Who the sentence commits: the agent ("I", "we", "let me") or the outcome
+/// promised to the customer ("you'll get", "you will receive").
+fn committed(words: &[&str]) -> bool {
+    words.iter().any(|w| matches!(*w, "i" | "we" | "me" | "us"))
+        || ["get", "receive", "see", "have"]
+            .iter()
+            .any(|v| contains(words, &["you", "will", v]))
+}
+
+/// The kinds of offer `tokens` make: a sentence that names one, committed by
+/// the agent and not negated. "Credit card" is not a credit.
 pub fn offers_made(tokens: &Tokens) -> Vec<Offer> {
     let mut out = Vec::new();
     for s in &tokens.sentences {
@@ -66,15 +88,17 @@ pub fn offers_made(tokens: &Tokens) -> Vec<Offer> {
             .iter()
             .map(|t| t.norm.as_str())
             .collect();
-        let first_person = words.iter().any(|w| matches!(*w, "i" | "we" | "me"));
         let negated = words
             .iter()
             .any(|w| matches!(*w, "not" | "never" | "unable" | "cannot"));
-        if !first_person || negated {
+        let deflected = contains(&words, &["need", "to"]) || contains(&words, &["have", "to"]);
+        if !committed(&words) || negated || deflected {
             continue;
         }
         for (offer, seqs) in WORDS {
-            if !out.contains(offer) && seqs.iter().any(|seq| contains(&words, seq)) {
+            let named = seqs.iter().any(|seq| contains(&words, seq))
+                && !(*offer == Offer::Credit && contains(&words, &["credit", "card"]));
+            if named && !out.contains(offer) {
                 out.push(*offer);
             }
         }
@@ -104,5 +128,11 @@ mod tests {
             offers_made(&tokenize("Let me send a replacement today.")),
             [Offer::Replacement]
         );
+        assert_eq!(
+            offers_made(&tokenize("You'll get a full refund by Friday.")),
+            [Offer::Refund]
+        );
+        assert!(offers_made(&tokenize("I'll check your credit card.")).is_empty());
+        assert!(offers_made(&tokenize("You will have to ask the shop for a refund.")).is_empty());
     }
 }
