@@ -3,14 +3,22 @@
 use super::Session;
 use crate::scenario::Condition;
 use crate::scoring::Assessment;
-use crate::text::Tokens;
+use crate::text::{tokenize, Tokens};
+use std::cell::OnceCell;
 
 /// What one reply did, as the tests of conditions see it.
 pub(super) struct Reply<'a> {
     pub text: &'a str,
-    pub tokens: &'a Tokens,
+    /// Tokenized on first use: many turns need no phrase matching at all.
+    pub tokens: OnceCell<Tokens>,
     pub a: &'a Assessment,
     pub over: bool,
+}
+
+impl Reply<'_> {
+    pub fn tokens(&self) -> &Tokens {
+        self.tokens.get_or_init(|| tokenize(self.text))
+    }
 }
 
 impl Session {
@@ -23,7 +31,6 @@ impl Session {
             && c.miss.iter().all(|&x| !a.hit(x))
             && (c.flag.is_empty() || c.flag.iter().any(|&f| a.flagged(f)))
             && c.clean.is_none_or(|want| want == a.flags.is_empty())
-            && (c.mentions.is_empty() || c.mentions.iter().any(|p| p.find(r.tokens).is_some()))
             && c.revealed
                 .iter()
                 .all(|&h| self.revealed.get(h).copied().unwrap_or(false))
@@ -41,5 +48,7 @@ impl Session {
             && c.stated.iter().all(|&f| self.memory.stated(f))
             && (c.offered.is_empty() || c.offered.iter().any(|&o| self.memory.offered(o)))
             && (c.wrong.is_empty() || c.wrong.iter().any(|&f| self.memory.got_wrong(f)))
+            // Last: phrase matching is the only part that may need tokenizing.
+            && (c.mentions.is_empty() || c.mentions.iter().any(|p| p.find(r.tokens()).is_some()))
     }
 }

@@ -57,6 +57,18 @@ const WORDS: &[(Offer, &[&[&str]])] = &[
     ),
 ];
 
+/// A quick look at the raw text: could it name an offer at all? Saves
+/// tokenizing the many replies that cannot.
+pub fn might_offer(text: &str) -> bool {
+    const HINTS: &[&str] = &[
+        "refund", "reimburs", "money", "pay", "credit", "voucher", "discount", "gift", "goodwill",
+        "call", "ring", "phone", "back", "text", "email", "follow", "touch", "replac", "new ",
+        "another", "send", "ship",
+    ];
+    let lower = text.to_ascii_lowercase();
+    HINTS.iter().any(|h| lower.contains(h))
+}
+
 fn word_is(word: &str, want: &str) -> bool {
     match want.strip_suffix('~') {
         Some(stem) => word.starts_with(stem),
@@ -119,6 +131,8 @@ mod tests {
         assert_eq!(got, [Offer::Refund, Offer::CallBack]);
         assert!(offers_made(&tokenize("I can't refund that.")).is_empty());
         assert!(offers_made(&tokenize("Refunds take five days.")).is_empty());
+        assert!(!might_offer("Could you tell me your date of birth?"));
+        assert!(might_offer("I'll ring you on Friday."));
         // "No cost" is part of the offer, not a refusal.
         assert_eq!(
             offers_made(&tokenize("I'll send a replacement today at no cost.")),

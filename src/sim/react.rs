@@ -7,13 +7,12 @@ use super::events::{Event, Outcome};
 use super::holds::Reply;
 use super::memory::Contradiction;
 use super::mood_rules::{mood_change, MoodChange, Scale};
-use super::offers::offers_made;
+use super::offers::{might_offer, offers_made};
 use super::trace::Trace;
 use super::Session;
 use crate::mood::MOOD_MAX;
 use crate::scenario::Rule;
 use crate::scoring::{Assessment, Criterion, FlagId};
-use crate::text::Tokens;
 use std::rc::Rc;
 
 /// Mood points per need met in one reply (format 2).
@@ -28,7 +27,6 @@ impl Session {
     pub(super) fn react(
         &mut self,
         text: &str,
-        tokens: &Tokens,
         a: &Assessment,
         elapsed_ms: u64,
         over: bool,
@@ -36,7 +34,7 @@ impl Session {
         let sc = Rc::clone(&self.scenario);
         let r = Reply {
             text,
-            tokens,
+            tokens: std::cell::OnceCell::new(),
             a,
             over,
         };
@@ -46,7 +44,11 @@ impl Session {
             ..Trace::default()
         };
         // Memory first: conditions and needs may test what was just said.
-        let mut offers = offers_made(tokens);
+        let mut offers = if might_offer(text) {
+            offers_made(r.tokens())
+        } else {
+            Vec::new()
+        };
         if over {
             offers.retain(|o| {
                 !matches!(

@@ -7,7 +7,6 @@ use super::trace::Trace;
 use crate::mood::Mood;
 use crate::scenario::{NodeId, Scenario};
 use crate::scoring::{grade, Assessment, Context, Fault, Scorecard};
-use crate::text::tokenize;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::rc::Rc;
@@ -209,8 +208,7 @@ impl Session {
                 limit_cents: (limit * 100.0).round() as u64,
             });
         }
-        let tokens = tokenize(reply);
-        let (line, outcome, trace) = self.react(reply, &tokens, &a, elapsed, over.is_some());
+        let (line, outcome, trace) = self.react(reply, &a, elapsed, over.is_some());
         self.turns.push(Turn {
             reply: reply.to_string(),
             at_ms: now_ms,
