@@ -42,6 +42,8 @@ pub struct Session {
     /// Every need is met but the customer was still sore: the next reply decides.
     pub(super) lingering: bool,
     pub(super) turns: Vec<Turn>,
+    /// Every turn's assessment again, so grading gets them without a copy.
+    assessments: Vec<Assessment>,
     pub(super) log: Vec<Event>,
     /// Offers beyond the scenario's authority, as scorecard faults.
     beyond: Vec<Fault>,
@@ -64,6 +66,7 @@ impl Session {
             seed,
             scenario,
             turns: Vec::new(),
+            assessments: Vec::new(),
             log: Vec::new(),
             beyond: Vec::new(),
             started_ms: now_ms,
@@ -123,10 +126,12 @@ impl Session {
     /// The scorecard so far (final once the session is over, when the ending
     /// counts towards the total).
     pub fn scorecard(&self) -> Scorecard {
-        let assessments: Vec<Assessment> =
-            self.turns.iter().map(|t| t.assessment.clone()).collect();
-        let card =
-            Scorecard::from_turns(&assessments, self.emotional(), self.is_over(), &self.beyond);
+        let card = Scorecard::from_turns(
+            &self.assessments,
+            self.emotional(),
+            self.is_over(),
+            &self.beyond,
+        );
         match self.outcome {
             Some(o) => card.with_outcome(o.credit()),
             None => card,
@@ -177,12 +182,10 @@ impl Session {
         let start = self.log.len();
         let sc = Rc::clone(&self.scenario);
         let a = {
-            let previous: Vec<Assessment> =
-                self.turns.iter().map(|t| t.assessment.clone()).collect();
             let ctx = Context {
                 persona: sc.persona,
                 customer_last: self.last_customer_line(),
-                previous: &previous,
+                previous: &self.assessments,
                 facts: &sc.facts,
                 may_admit_fault: sc.may_admit_fault,
                 customer_upset: self.mood.anger >= 50,
@@ -209,6 +212,7 @@ impl Session {
             });
         }
         let (line, outcome, trace) = self.react(reply, &a, elapsed, over.is_some());
+        self.assessments.push(a.clone());
         self.turns.push(Turn {
             reply: reply.to_string(),
             at_ms: now_ms,
