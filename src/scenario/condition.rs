@@ -101,6 +101,7 @@ pub fn read_condition(r: &mut Reader, obj: Obj, names: &Names) -> Condition {
         flag: flags(r, obj, "flag"),
         clean: r.boolean(obj, "clean"),
         mentions: phrases_with(r, obj, "mentions", false, with_forms),
+        mention_hints: hints(r, obj),
         revealed,
         anger_at_least: mood(r, "anger_at_least"),
         anger_below: mood(r, "anger_below"),
@@ -134,6 +135,48 @@ pub fn with_forms(phrase: &str) -> Option<Pattern> {
         return None;
     }
     Pattern::parse(&words.join(" ")).ok()
+}
+
+/// Words a contraction in a reply can produce without them being typed.
+const FROM_CONTRACTIONS: &[&str] = &[
+    "not", "will", "would", "have", "has", "had", "are", "shall", "did", "does", "them",
+];
+
+/// The prefilter for `mentions`: per phrase, the longest typed word (less its
+/// last letter when word forms apply), which every reply it matches contains.
+fn hints(r: &Reader, obj: Obj) -> Option<Vec<String>> {
+    let mut quiet = Reader::new(r.file, r.src);
+    let phrases = quiet.strings(obj, "mentions", false)?.value;
+    phrases
+        .iter()
+        .map(|p| {
+            let words: Vec<String> = if p.value.contains('~') {
+                p.value
+                    .split_whitespace()
+                    .map(|w| w.trim_end_matches('~').to_lowercase())
+                    .collect()
+            } else {
+                tokenize(&p.value)
+                    .tokens
+                    .into_iter()
+                    .map(|t| t.norm)
+                    .collect()
+            };
+            let best = words
+                .into_iter()
+                .filter(|w| {
+                    w.len() >= 3
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && !FROM_CONTRACTIONS.contains(&w.as_str())
+                })
+                .max_by_key(String::len)?;
+            Some(if best.len() >= 4 {
+                best[..best.len() - 1].to_string()
+            } else {
+                best
+            })
+        })
+        .collect()
 }
 
 /// `word` and its plural, past and -ing forms, as pattern alternatives.

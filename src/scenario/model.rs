@@ -121,6 +121,10 @@ pub struct Condition {
     pub flag: Vec<FlagId>,
     pub clean: Option<bool>,
     pub mentions: Vec<Pattern>,
+    /// Lower-case fragments one of which must occur in a reply's raw text for
+    /// any of `mentions` to match it (`None`: no safe shortcut), so most
+    /// replies are ruled out without tokenizing them.
+    pub mention_hints: Option<Vec<String>>,
     /// Hidden facts (indexes) revealed so far.
     pub revealed: Vec<usize>,
     pub anger_at_least: Option<i32>,

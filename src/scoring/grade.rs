@@ -17,13 +17,19 @@ use crate::text::{self, Span};
 /// Grades `reply` in its context. Never panics; replies longer than
 /// [`MAX_GRADED_BYTES`] are graded on their first part.
 pub fn grade(reply: &str, ctx: &Context) -> Assessment {
+    grade_with_words(reply, ctx).0
+}
+
+/// [`grade`], also handing back the reply's words as typed (unrepaired) when
+/// grading tokenized them, so the conversation engine need not do it again.
+pub fn grade_with_words(reply: &str, ctx: &Context) -> (Assessment, Option<text::Tokens>) {
     let mut cut = reply.len().min(MAX_GRADED_BYTES);
     while !reply.is_char_boundary(cut) {
         cut -= 1;
     }
     let r = Reply::new(&reply[..cut]);
     if let Some(lang) = text::language::detect(&r.tokens).filter(|l| !l.scored) {
-        return unscored(&r, lang, cut < reply.len());
+        return (unscored(&r, lang, cut < reply.len()), None);
     }
     let flags = detect_flags(&r, ctx);
     let warm_transfer = super::transfer::transfer(&r).is_some_and(|t| t.warm)
@@ -36,11 +42,10 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
     };
     let (questions, question_evidence) = questions(&r, &flags, &shared.checks);
     // Facts are the trainer's own words: match them as typed, unrepaired.
-    let fact_hits = if ctx.facts.is_empty() {
-        Vec::new()
-    } else {
-        facts::check(ctx.facts, &text::tokenize(r.text))
-    };
+    let raw = (!ctx.facts.is_empty()).then(|| text::tokenize(r.text));
+    let fact_hits = raw
+        .as_ref()
+        .map_or_else(Vec::new, |t| facts::check(ctx.facts, t));
     let mut g = Grader {
         r: &r,
         ctx,
@@ -67,7 +72,7 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
     };
     a.notes = persona_rules::notes(&r, ctx, &a);
     a.total = total(&a, ctx.persona);
-    a
+    (a, raw)
 }
 
 /// A reply in a language without lexicons: every criterion at zero with a

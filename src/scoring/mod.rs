@@ -27,7 +27,7 @@ pub use card::{Breakdown, Fault, Scorecard, Term};
 pub use criteria::{Criterion, FlagId, Rubric, Severity};
 pub use explain::explain;
 pub use facts::{Fact, FactHit};
-pub use grade::grade;
+pub use grade::{grade, grade_with_words};
 
 use crate::persona::Persona;
 use crate::text::Span;

@@ -11,6 +11,8 @@ pub(super) struct Reply<'a> {
     pub text: &'a str,
     /// Tokenized on first use: many turns need no phrase matching at all.
     pub tokens: OnceCell<Tokens>,
+    /// The text in lower case, for the phrase prefilter.
+    pub lower: OnceCell<String>,
     pub a: &'a Assessment,
     pub over: bool,
 }
@@ -18,6 +20,19 @@ pub(super) struct Reply<'a> {
 impl Reply<'_> {
     pub fn tokens(&self) -> &Tokens {
         self.tokens.get_or_init(|| tokenize(self.text))
+    }
+
+    /// Whether the reply contains one of `c`'s phrases; a cheap look at the
+    /// raw text first rules most replies out without tokenizing.
+    fn mentions(&self, c: &Condition) -> bool {
+        // Only worth it while the words are not at hand yet.
+        if let (None, Some(hints)) = (self.tokens.get(), &c.mention_hints) {
+            let lower = self.lower.get_or_init(|| self.text.to_lowercase());
+            if !hints.iter().any(|h| lower.contains(h.as_str())) {
+                return false;
+            }
+        }
+        c.mentions.iter().any(|p| p.find(self.tokens()).is_some())
     }
 }
 
@@ -49,6 +64,6 @@ impl Session {
             && (c.offered.is_empty() || c.offered.iter().any(|&o| self.memory.offered(o)))
             && (c.wrong.is_empty() || c.wrong.iter().any(|&f| self.memory.got_wrong(f)))
             // Last: phrase matching is the only part that may need tokenizing.
-            && (c.mentions.is_empty() || c.mentions.iter().any(|p| p.find(r.tokens()).is_some()))
+            && (c.mentions.is_empty() || r.mentions(c))
     }
 }

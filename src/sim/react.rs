@@ -13,6 +13,7 @@ use super::Session;
 use crate::mood::MOOD_MAX;
 use crate::scenario::Rule;
 use crate::scoring::{Assessment, Criterion, FlagId};
+use crate::text::Tokens;
 use std::rc::Rc;
 
 /// Mood points per need met in one reply (format 2).
@@ -27,6 +28,7 @@ impl Session {
     pub(super) fn react(
         &mut self,
         text: &str,
+        words: Option<Tokens>,
         a: &Assessment,
         elapsed_ms: u64,
         over: bool,
@@ -34,7 +36,8 @@ impl Session {
         let sc = Rc::clone(&self.scenario);
         let r = Reply {
             text,
-            tokens: std::cell::OnceCell::new(),
+            tokens: words.map(std::cell::OnceCell::from).unwrap_or_default(),
+            lower: std::cell::OnceCell::new(),
             a,
             over,
         };

@@ -6,7 +6,7 @@ use super::money::{amounts_offered, OfferKind};
 use super::trace::Trace;
 use crate::mood::Mood;
 use crate::scenario::{NodeId, Scenario};
-use crate::scoring::{grade, Assessment, Context, Fault, Scorecard};
+use crate::scoring::{grade_with_words, Assessment, Context, Fault, Scorecard};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::rc::Rc;
@@ -181,7 +181,7 @@ impl Session {
         }
         let start = self.log.len();
         let sc = Rc::clone(&self.scenario);
-        let a = {
+        let (a, words) = {
             let ctx = Context {
                 persona: sc.persona,
                 customer_last: self.last_customer_line(),
@@ -190,7 +190,7 @@ impl Session {
                 may_admit_fault: sc.may_admit_fault,
                 customer_upset: self.mood.anger >= 50,
             };
-            grade(reply, &ctx)
+            grade_with_words(reply, &ctx)
         };
         let elapsed = now_ms.saturating_sub(self.last_ms);
         self.last_ms = now_ms.max(self.last_ms);
@@ -211,7 +211,7 @@ impl Session {
                 limit_cents: (limit * 100.0).round() as u64,
             });
         }
-        let (line, outcome, trace) = self.react(reply, &a, elapsed, over.is_some());
+        let (line, outcome, trace) = self.react(reply, words, &a, elapsed, over.is_some());
         self.assessments.push(a.clone());
         self.turns.push(Turn {
             reply: reply.to_string(),
