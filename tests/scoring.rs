@@ -639,3 +639,27 @@ fn an_excuse_is_someone_else_failing() {
         assert!(!irate(r).flagged(FlagId::Excuse), "{r}");
     }
 }
+
+#[test]
+fn a_conversation_counts_what_this_customer_values() {
+    use rapport::scoring::Scorecard;
+    let fix = "I've reset your password; the link is in your inbox now. Anything else?";
+    let rushed = as_(Persona::Rushed, fix);
+    let irate_a = as_(Persona::Irate, fix);
+    let quick = Scorecard::from_turns(&[rushed], Persona::Rushed, false, true, &[]);
+    let cold = Scorecard::from_turns(&[irate_a], Persona::Irate, true, true, &[]);
+    let steps = |c: &Scorecard| c.breakdown.terms[1].value;
+    assert!(
+        steps(&quick) > steps(&cold),
+        "one direct fix serves a rushed customer's steps better than an upset one's: {} vs {}",
+        steps(&quick),
+        steps(&cold)
+    );
+    for card in [&quick, &cold] {
+        let sum: f32 = card.breakdown.terms.iter().map(|t| t.points()).sum();
+        assert!(
+            (sum.clamp(0.0, 1.0) - card.total).abs() < 0.006,
+            "the breakdown adds up"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! the flags raised, and the step-order faults.
 
 use super::{Assessment, Criterion, FlagId};
+use crate::persona::Persona;
 use serde::Serialize;
 
 /// A fault in the order of the seven steps.
@@ -123,6 +124,7 @@ impl Scorecard {
     /// `extra` are faults only the session can see (offers beyond authority).
     pub fn from_turns(
         turns: &[Assessment],
+        persona: Persona,
         emotional: bool,
         closed: bool,
         extra: &[Fault],
@@ -144,16 +146,36 @@ impl Scorecard {
             Breakdown::default()
         } else {
             let replies = turns.iter().map(|a| a.total).sum::<f32>() / turns.len() as f32;
+            // Each criterion the conversation called for at some turn (or
+            // that was shown anyway), weighted by what this customer values.
             let mean = |list: &[Criterion]| {
-                list.iter()
-                    .map(|c| criteria[*c as usize].score)
-                    .sum::<f32>()
-                    / list.len() as f32
+                let relevant: Vec<(f32, f32)> = list
+                    .iter()
+                    .filter(|c| {
+                        criteria[**c as usize].score > 0.0
+                            || turns.iter().any(|a| a.get(**c).applicable)
+                    })
+                    .map(|c| (weight(persona, *c), criteria[*c as usize].score))
+                    .collect();
+                let total: f32 = relevant.iter().map(|(w, _)| w).sum();
+                if total == 0.0 {
+                    0.0
+                } else {
+                    relevant.iter().map(|(w, s)| w * s).sum::<f32>() / total
+                }
             };
             let mut terms = vec![
                 Term::new("Your replies, on average", replies, 0.5),
-                Term::new("The seven steps, on average", mean(&Criterion::STEPS), 0.25),
-                Term::new("BE SURE, on average", mean(&Criterion::BE_SURE), 0.25),
+                Term::new(
+                    "The seven steps, weighted for this customer",
+                    mean(&Criterion::STEPS),
+                    0.25,
+                ),
+                Term::new(
+                    "BE SURE, weighted for this customer",
+                    mean(&Criterion::BE_SURE),
+                    0.25,
+                ),
             ];
             for f in &faults {
                 terms.push(Term::new(&f.explain(), 1.0, -f.penalty()));
@@ -191,6 +213,31 @@ impl Scorecard {
 
     pub fn get(&self, c: Criterion) -> &CriterionSummary {
         &self.criteria[c as usize]
+    }
+}
+
+/// How much a criterion counts over a whole conversation with this kind of
+/// customer: a rushed caller is owed the fix and the check, an upset one the
+/// empathy and the fix, an analytical one exact knowledge, a personal one
+/// sincerity, a functional one clear questions and the procedure.
+pub fn weight(persona: Persona, c: Criterion) -> f32 {
+    use Criterion as C;
+    match (persona, c) {
+        (Persona::Rushed, C::Resolve) => 2.0,
+        (Persona::Rushed, C::Empowered) => 1.5,
+        (Persona::Rushed, C::Greet | C::Empathize | C::Sincere | C::Understand) => 0.5,
+        (Persona::Rushed, C::Listen | C::Question) => 0.25,
+        (Persona::Irate, C::Empathize | C::Resolve) => 1.5,
+        (Persona::Irate, C::Listen | C::Respect) => 1.25,
+        (Persona::Analytical, C::BroadKnowledge) => 2.0,
+        (Persona::Analytical, C::Question | C::Understand | C::FollowUp) => 1.25,
+        (Persona::Analytical, C::Empathize | C::Sincere) => 0.75,
+        (Persona::Personal, C::Sincere) => 1.5,
+        (Persona::Personal, C::Empathize | C::Listen | C::Eager) => 1.25,
+        (Persona::Functional, C::BroadKnowledge) => 1.5,
+        (Persona::Functional, C::Question | C::Resolve) => 1.25,
+        (Persona::Functional, C::Empathize) => 0.75,
+        _ => 1.0,
     }
 }
 

@@ -128,6 +128,7 @@ impl Session {
     pub fn scorecard(&self) -> Scorecard {
         let card = Scorecard::from_turns(
             &self.assessments,
+            self.scenario.persona,
             self.emotional(),
             self.is_over(),
             &self.beyond,
