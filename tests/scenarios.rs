@@ -561,3 +561,53 @@ expect_outcome = "resolved_satisfied"
     assert!(p.contains("needs still open: when"), "{p}");
     assert!(p.contains("1 ") && p.contains("met refund"), "{p}");
 }
+
+#[test]
+fn a_scenario_can_add_its_own_phrases_per_criterion() {
+    use rapport::persona::Persona;
+    use rapport::scoring::{grade, Context, Criterion};
+    let src = format2(
+        "[[nodes.next]]\ngoto = \"opening\"\n\n[phrases]\nresolve = [\"hold the suite\"]\n",
+    );
+    let parsed = parse("phrases.toml", &src);
+    let problems: Vec<String> = parsed.diagnostics.iter().map(ToString::to_string).collect();
+    let s = parsed
+        .scenario
+        .unwrap_or_else(|| panic!("{}", problems.join("\n")));
+    assert_eq!(s.phrases.len(), 1);
+    let ctx = Context {
+        phrases: &s.phrases,
+        ..Context::standalone(Persona::Rushed, "My booking is gone!")
+    };
+    let said = grade("Right away: I'll hold the suite for you.", &ctx);
+    assert!(said.hit(Criterion::Resolve));
+    assert!(said
+        .get(Criterion::Resolve)
+        .evidence
+        .iter()
+        .any(|e| e.note == "the scenario's own wording for this"));
+    for r in [
+        "I can't hold the suite.",
+        "Let me see if I can hold the suite.",
+    ] {
+        assert!(!grade(r, &ctx).hit(Criterion::Resolve), "{r}");
+    }
+    // Without the scenario's phrase the same words earn no fix.
+    let plain = grade(
+        "Right away: I'll hold the suite for you.",
+        &Context::standalone(Persona::Rushed, "My booking is gone!"),
+    );
+    assert!(!plain.hit(Criterion::Resolve));
+
+    let bad =
+        format2("[[nodes.next]]\ngoto = \"opening\"\n\n[phrases]\nresolv = [\"reinstate\"]\n");
+    let parsed = parse("phrases.toml", &bad);
+    let e = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("unknown key `resolv`"))
+        .expect("a misspelt criterion is reported");
+    assert_eq!(e.code, Code::E002);
+    assert!(e.to_string().contains("did you mean `resolve`?"), "{e}");
+    assert!(e.to_string().starts_with("phrases.toml:"), "{e}");
+}

@@ -360,6 +360,9 @@ pub struct Scenario {
     pub start: usize,
     pub max_turns: usize,
     pub may_admit_fault: bool,
+    /// The scenario's own wordings that show a criterion (`[phrases]`):
+    /// domain actions such as "reinstate your booking" for `resolve`.
+    pub phrases: Vec<(Criterion, Pattern)>,
     /// What the customer says when they run out of patience or temper.
     pub hang_up: Vec<String>,
     pub golden: Vec<Golden>,

@@ -58,6 +58,7 @@ const TOP_KEYS: &[&str] = &[
     "anytime",
     "satisfied",
     "grudging",
+    "phrases",
 ];
 
 /// The result of parsing one file: the scenario when there were no errors,
@@ -304,6 +305,7 @@ fn read_scenario(r: &mut Reader, root: Obj) -> Option<Scenario> {
         .int(root, "max_turns", (1, 100))
         .map_or(DEFAULT_MAX_TURNS, |v| v.value as usize);
     let may_admit_fault = r.boolean(root, "may_admit_fault").unwrap_or(false);
+    let phrases = read_phrases(r, root);
     let hang_up = lines(r, root, "hang_up", false);
 
     let customer = r.table(root, "customer", "customer");
@@ -383,6 +385,7 @@ fn read_scenario(r: &mut Reader, root: Obj) -> Option<Scenario> {
         start: start_index?,
         max_turns,
         may_admit_fault,
+        phrases,
         hang_up,
         golden,
         file: r.file.to_string(),
@@ -431,6 +434,22 @@ fn read_mood(r: &mut Reader, root: Obj, persona: Persona) -> Mood {
         }
     }
     mood
+}
+
+/// `[phrases]`: criterion id = ["phrase", ...], the scenario's own wordings.
+fn read_phrases(r: &mut Reader, root: Obj) -> Vec<(Criterion, Pattern)> {
+    let Some(t) = r.table(root, "phrases", "phrases") else {
+        return Vec::new();
+    };
+    let ids: Vec<&str> = Criterion::ALL.iter().map(|c| c.id()).collect();
+    r.check_keys(t, &ids);
+    let mut out = Vec::new();
+    for c in Criterion::ALL {
+        for p in phrases(r, t, c.id(), false) {
+            out.push((c, p));
+        }
+    }
+    out
 }
 
 fn read_authority(r: &mut Reader, root: Obj) -> Authority {

@@ -12,7 +12,7 @@ use super::{
     QuestionKinds, Severity, MAX_GRADED_BYTES,
 };
 use crate::persona::Persona;
-use crate::text::{self, Span};
+use crate::text::{self, Pattern, Span};
 
 /// Grades `reply` in its context. Never panics; replies longer than
 /// [`MAX_GRADED_BYTES`] are graded on their first part.
@@ -137,8 +137,36 @@ fn ev(hits: &[Hit], note: &str) -> Vec<Evidence> {
 }
 
 impl Grader<'_> {
-    fn push(&mut self, c: Criterion, score: f32, applicable: bool, evidence: Vec<Evidence>) {
-        let score = score.clamp(0.0, 1.0);
+    fn push(&mut self, c: Criterion, score: f32, applicable: bool, mut evidence: Vec<Evidence>) {
+        let mut score = score.clamp(0.0, 1.0);
+        // The scenario's own wording for this criterion, said and not
+        // taken back; a severe mistake still cancels warmth and respect.
+        let cancels = self.severe().is_some()
+            && matches!(
+                c,
+                Criterion::Empathize | Criterion::Sincere | Criterion::Respect
+            );
+        if !cancels && score < 1.0 {
+            let theirs: Vec<Pattern> = self
+                .ctx
+                .phrases
+                .iter()
+                .filter(|(pc, _)| *pc == c)
+                .map(|(_, p)| p.clone())
+                .collect();
+            if let Some(h) = self
+                .r
+                .find_affirmed(&theirs)
+                .into_iter()
+                .find(|h| !h.hedged && !h.embedded && !self.r.refused_after(h.m))
+            {
+                score = 1.0;
+                evidence.push(Evidence {
+                    span: h.span,
+                    note: "the scenario's own wording for this".into(),
+                });
+            }
+        }
         // What this turn does not call for is neither hinted at nor counted against it.
         let applicable = applicable && super::stage::called_for(self.ctx, c, self.fixing_now);
         // No nagging about a step the trainee already did earlier on.

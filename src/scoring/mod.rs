@@ -30,7 +30,7 @@ pub use facts::{Fact, FactHit};
 pub use grade::{grade, grade_with_words};
 
 use crate::persona::Persona;
-use crate::text::Span;
+use crate::text::{Pattern, Span};
 use serde::Serialize;
 
 /// Replies longer than this (in bytes) are graded on their first part only.
@@ -145,6 +145,8 @@ pub struct Context<'a> {
     pub may_admit_fault: bool,
     /// Whether the customer is upset right now (raises the stakes of a sales pitch).
     pub customer_upset: bool,
+    /// The scenario's own wordings per criterion (`[phrases]` in its file).
+    pub phrases: &'a [(Criterion, Pattern)],
 }
 
 impl<'a> Context<'a> {
@@ -157,6 +159,7 @@ impl<'a> Context<'a> {
             facts: &[],
             may_admit_fault: false,
             customer_upset: persona == Persona::Irate,
+            phrases: &[],
         }
     }
 

@@ -190,6 +190,7 @@ impl Session {
                 facts: &sc.facts,
                 may_admit_fault: sc.may_admit_fault,
                 customer_upset: self.mood.anger >= 50,
+                phrases: &sc.phrases,
             };
             grade_with_words(reply, &ctx)
         };
