@@ -198,6 +198,22 @@ fn contradicts_the_customer(r: &Reply, ctx: &Context, flags: &mut Vec<Flag>) {
     if ctx.customer_last.is_empty() || flags.iter().any(|f| f.id == FlagId::Argue) {
         return;
     }
+    let toks = &r.tokens.tokens;
+    // A denial of fact ("it is not lost", "we did not put"), not a refusal
+    // ("we do not give refunds") or a promise ("it will not").
+    let denials: Vec<usize> = (1..toks.len())
+        .filter(|&i| {
+            matches!(toks[i].norm.as_str(), "not" | "never")
+                && matches!(
+                    toks[i - 1].norm.as_str(),
+                    "is" | "was" | "are" | "were" | "did" | "has" | "have" | "had"
+                )
+        })
+        .collect();
+    if denials.is_empty() {
+        return;
+    }
+    // Only now is the customer's message worth reading.
     let theirs = crate::text::tokenize(ctx.customer_last);
     let asserted = |st: &str| {
         theirs.tokens.iter().enumerate().any(|(k, t)| {
@@ -207,18 +223,8 @@ fn contradicts_the_customer(r: &Reply, ctx: &Context, flags: &mut Vec<Flag>) {
                     .any(|b| b.clause == t.clause && lx::NEGATORS.contains(&b.norm.as_str()))
         })
     };
-    let toks = &r.tokens.tokens;
-    for (i, t) in toks.iter().enumerate() {
-        // A denial of fact ("it is not lost", "we did not put"), not a
-        // refusal ("we do not give refunds") or a promise ("it will not").
-        let of_fact = i > 0
-            && matches!(
-                toks[i - 1].norm.as_str(),
-                "is" | "was" | "are" | "were" | "did" | "has" | "have" | "had"
-            );
-        if !of_fact || !matches!(t.norm.as_str(), "not" | "never") {
-            continue;
-        }
+    for i in denials {
+        let t = &toks[i];
         let sentence = &r.tokens.sentences[t.sentence];
         let softened = toks[sentence.first..sentence.end].iter().any(|w| {
             matches!(

@@ -35,12 +35,3 @@ pub fn called_for(ctx: &Context, c: Criterion, fixing_now: bool) -> bool {
         Criterion::Empowered => fix_due || fixing_now,
     }
 }
-
-/// One line for a trainer: what this turn calls for, in order.
-pub fn describe(ctx: &Context, fixing_now: bool) -> Vec<Criterion> {
-    Criterion::ALL
-        .iter()
-        .copied()
-        .filter(|c| called_for(ctx, *c, fixing_now))
-        .collect()
-}
