@@ -1,10 +1,12 @@
 // Load-time figures in headless Chromium against dist/ on loopback:
 //  - navigation to an interactive scenario list, cold (new profile) and warm
-//    (service worker active), median of several runs;
+//    (service worker active), median of several runs, beside a static HTML
+//    page listing the same scenarios (same stylesheet, plain links) loaded
+//    the same way, and the ratio of the two;
 //  - loading and rendering the progress page with a 500-attempt record.
 // Usage: node scripts/bench-load.mjs [runs]   (after scripts/build)
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -16,15 +18,29 @@ const { chromium } = require("playwright-core");
 const runs = Number(process.argv[2] ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const server = await serve({ dir: path.join(root, "dist") });
+// The static page: the same scenarios as links, with the app's stylesheet.
+const esc = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const items = readdirSync(path.join(root, "scenarios"))
+  .filter((f) => f.endsWith(".toml"))
+  .sort()
+  .map((f) => {
+    const src = readFileSync(path.join(root, "scenarios", f), "utf8");
+    const id = src.match(/^id = "(.*)"/m)?.[1] ?? f;
+    const title = src.match(/^title = "(.*)"/m)?.[1] ?? id;
+    return `<li><a href="./#/play/${id}" data-testid="start-${id}">${esc(title)}</a></li>`;
+  });
+const css = readdirSync(path.join(root, "dist")).find((f) => /^app-.*\.css$/.test(f));
+const staticList = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scenarios</title><link rel="stylesheet" href="${css}"></head><body><main><h1>Pick a customer</h1><ul data-testid="scenario-list">${items.join("")}</ul></main></body></html>`;
+
+const server = await serve({ dir: path.join(root, "dist"), extra: { "/static-list.html": staticList } });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
-async function timeList(page) {
+async function timeList(page, url = server.url) {
   const t0 = Date.now();
-  await page.goto(server.url);
+  await page.goto(url);
   await page.locator('[data-testid="scenario-list"] > li').first().waitFor();
   await page.getByTestId("start-account-locked").waitFor({ state: "visible" });
   return Date.now() - t0;
@@ -42,7 +58,19 @@ for (let i = 0; i < runs; i++) {
   warm.push(await timeList(page));
   await context.close();
 }
+const coldStatic = [];
+const warmStatic = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  coldStatic.push(await timeList(page, `${server.url}static-list.html`));
+  warmStatic.push(await timeList(page, `${server.url}static-list.html`));
+  await context.close();
+}
+const ratio = (a, b) => (median(a) / Math.max(1, median(b))).toFixed(2);
 console.log(`load: navigation to an interactive scenario list, median of ${runs}: cold ${median(cold)} ms, warm (service worker) ${median(warm)} ms`);
+console.log(`load: a static HTML page of the same list: cold ${median(coldStatic)} ms, warm (browser cache) ${median(warmStatic)} ms`);
+console.log(`load: app / static page: cold ${ratio(cold, coldStatic)}x (goal 2), warm ${ratio(warm, warmStatic)}x (goal 1.5)`);
 
 const bin = path.join(root, "target/release/rapport");
 const sample = existsSync(bin)

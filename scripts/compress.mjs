@@ -5,6 +5,7 @@
 // Usage: node scripts/compress.mjs [dir]
 import { readdir, readFile, writeFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 
 export const COMPRESSIBLE = [".html", ".js", ".mjs", ".wasm", ".css", ".json", ".webmanifest", ".svg", ".toml", ".txt"];
@@ -30,8 +31,9 @@ async function* files(dir) {
   }
 }
 
+const main = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const dir = process.argv[2] ?? "dist";
-if ((await stat(dir)).isDirectory()) {
+if (main && (await stat(dir)).isDirectory()) {
   let raw = 0;
   let br = 0;
   let gz = 0;

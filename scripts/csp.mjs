@@ -1,4 +1,6 @@
-// Trunk post-build hook (which then runs service-worker.mjs): makes index.html run under a Content-Security-Policy.
+// Trunk post-build hook, for the player and the studio pages alike: makes the
+// page run under a Content-Security-Policy. (scripts/build then writes the
+// service worker, once both are built: service-worker.mjs.)
 // Trunk's inline start-up module is moved to its own file (no inline script
 // is left; the build fails if another appears), and a CSP <meta> is written
 // that allows only this site, WebAssembly compilation, and the origins the
@@ -70,10 +72,13 @@ async function externalise(html, dir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
   const file = path.join(dir, "index.html");
-  const config = JSON.parse(await readFile(path.join(dir, "rapport.config.json"), "utf8").catch(() => "{}"));
+  // The studio's page sits one folder below the site's configuration.
+  const configText = await readFile(path.join(dir, "rapport.config.json"), "utf8")
+    .catch(() => readFile(path.join(process.env.TRUNK_DIST_DIR ?? dir, "..", "rapport.config.json"), "utf8"))
+    .catch(() => readFile(path.join("static", "rapport.config.json"), "utf8"))
+    .catch(() => "{}");
+  const config = JSON.parse(configText);
   const html = withPolicy(await externalise(await readFile(file, "utf8"), dir), config);
   await writeFile(file, html);
   console.log(`content security policy: connect-src 'self' ${origins(config).join(" ")}`.trim());
-  // The service worker lists the files as they are now.
-  await import("./service-worker.mjs");
 }

@@ -1,21 +1,39 @@
-// Trunk post-build hook: writes sw.js into the build with the list of files to
-// cache and a version derived from their contents.
+// Writes sw.js into a finished build (scripts/build runs it after the player
+// and the studio are built): the player's files, fetched when the worker
+// installs; the studio's, cached the first time a trainer opens it; and a
+// cache version derived from every file's contents.
+// Usage: node scripts/service-worker.mjs [dist]
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+const dir = process.argv[2] ?? "dist";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-// The site's configuration is read fresh each time, never cached.
-const names = (await readdir(dir)).filter((n) => n !== "sw.js" && n !== "rapport.config.json").sort();
+const SKIP = new Set(["sw.js", "rapport.config.json"]);
+const precompressed = (n) => n.endsWith(".br") || n.endsWith(".gz");
+
+async function list(sub) {
+  const entries = await readdir(path.join(dir, sub), { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !SKIP.has(e.name) && !precompressed(e.name))
+    .map((e) => (sub ? `${sub}/${e.name}` : e.name))
+    .sort();
+}
+
+const player = await list("");
+const studio = await list("studio").catch(() => []);
 const hash = createHash("sha256");
-for (const n of names) {
+for (const n of [...player, ...studio]) {
   hash.update(n);
   hash.update(await readFile(path.join(dir, n)));
 }
 const version = hash.digest("hex").slice(0, 12);
-const files = ["./", ...names];
+const files = ["./", ...player];
+const later = studio.length ? ["studio/", ...studio] : [];
 const template = await readFile(path.join(root, "static", "sw.template.js"), "utf8");
-const sw = template.replace("__VERSION__", version).replace("__FILES__", JSON.stringify(files));
+const sw = template
+  .replace("__VERSION__", version)
+  .replace("__FILES__", JSON.stringify(files))
+  .replace("__LATER__", JSON.stringify(later));
 await writeFile(path.join(dir, "sw.js"), sw);
-console.log(`service worker: ${files.length} files, cache rapport-${version}`);
+console.log(`service worker: ${files.length} files, ${later.length} more on the first visit to the studio, cache rapport-${version}`);

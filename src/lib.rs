@@ -1,7 +1,9 @@
 //! Rapport: a customer-service role-play trainer.
 //!
-//! The pure core (`text`, `persona`, `mood`, `scoring`, `scenario`, `sim`) knows
-//! nothing of the browser and is tested natively; `ui` renders it with Yew.
+//! The core of Rapport: reading scenarios, scoring replies, simulating the
+//! customer and keeping progress. It has no web dependency (the compiler keeps
+//! it so: see the workspace in Cargo.toml); the player, the studio and the CLI
+//! are crates built on it.
 
 pub mod mood;
 pub mod persona;
@@ -10,7 +12,3 @@ pub mod scenario;
 pub mod scoring;
 pub mod sim;
 pub mod text;
-pub mod ui;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;

@@ -1,6 +1,9 @@
 // If the app has not started after a while, or a script fails to load,
 // replace the loading message with an explanation instead of a blank page.
 (function () {
+  // The studio, one folder down, names the site's worker (data-sw).
+  var me = document.currentScript;
+  var worker = (me && me.getAttribute("data-sw")) || "./sw.js";
   function fail(detail) {
     if (document.documentElement.hasAttribute("data-ready")) return;
     var root = document.getElementById("app");
@@ -35,7 +38,7 @@
   // Offline support: the service worker caches the app after the first visit.
   if ("serviceWorker" in navigator && (location.protocol === "https:" || location.hostname === "localhost" || location.hostname === "127.0.0.1")) {
     window.addEventListener("load", function () {
-      navigator.serviceWorker.register("./sw.js").catch(function () {});
+      navigator.serviceWorker.register(worker).catch(function () {});
     });
   }
 })();

@@ -1,12 +1,19 @@
 // Rapport's service worker: after one visit the app works with no network.
-// index.html is fetched network-first (so a new deploy is picked up); the
-// build's own files are cache-first (their names carry a content hash); any
-// other file on the site (scenario packs) is network-first. The cache name
-// is versioned from the build's files, so a new deploy replaces the old cache.
+// The pages (the player's index.html, the studio's) are fetched network-first
+// (so a new deploy is picked up); the build's own files are cache-first
+// (their names carry a content hash); any other file on the site (scenario
+// packs) is network-first. The player's files are fetched when the worker
+// installs; the studio's only once a trainer opens it, so a trainee never
+// downloads them. The cache name is versioned from the build's files, so a
+// new deploy replaces the old cache.
 const VERSION = "__VERSION__";
 const CACHE = "rapport-" + VERSION;
 const FILES = __FILES__;
+const LATER = __LATER__;
 const scoped = (path) => new URL(path, self.registration.scope).href;
+const PAGES = [...FILES, ...LATER].filter((f) => f === "./" || f.endsWith("/")).map(scoped);
+/** The cache key of a page: its folder ("…/studio/" for "…/studio/index.html"). */
+const pageKey = (url) => url.origin + url.pathname.replace(/index\.html$/, "");
 
 self.addEventListener("install", (event) => {
   // This worker answers GET requests only. Others (statements PUT or POSTed
@@ -39,21 +46,23 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.endsWith("/rapport.config.json")) return;
   const isPage = request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith("/index.html");
   if (isPage) {
+    // Each page is kept under its own folder; an unknown one falls back to the player.
+    const key = PAGES.includes(pageKey(url)) ? pageKey(url) : scoped("./");
     event.respondWith(
       fetch(request)
         .then((response) => {
-          if (response.ok) {
+          if (response.ok && PAGES.includes(pageKey(url))) {
             const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put(scoped("index.html"), copy));
+            caches.open(CACHE).then((cache) => cache.put(key, copy));
           }
           return response;
         })
-        .catch(() => caches.match(scoped("index.html"), { ignoreSearch: true })),
+        .catch(() => caches.match(key).then((cached) => cached || caches.match(scoped("./")))),
     );
     return;
   }
   // The built files carry a content hash in their name: cache-first.
-  const built = FILES.some((f) => f !== "./" && scoped(f) === url.origin + url.pathname);
+  const built = [...FILES, ...LATER].some((f) => !f.endsWith("/") && f !== "./" && scoped(f) === url.origin + url.pathname);
   if (built) {
     event.respondWith(
       caches.match(request, { ignoreSearch: true }).then((cached) =>

@@ -1,71 +1,91 @@
-//! The pure core never names the browser stack; only `ui/` (and the app's
-//! entry point) may.
+//! The boundaries between the crates, as Cargo resolves them: the core
+//! depends on no web crate at all, and the player carries no TOML or zip
+//! reader (the studio and the CLI do). The compiler enforces the first (the
+//! core cannot name a crate it does not depend on); these tests keep anyone
+//! from adding the dependency back.
 
 use std::path::Path;
+use std::process::Command;
 
-const CORE: &[&str] = &[
-    "src/text",
-    "src/scoring",
-    "src/scenario",
-    "src/sim",
-    "src/persona.rs",
-    "src/mood.rs",
-    "src/cli",
-];
-const BROWSER: &[&str] = &[
+const WEB: &[&str] = &[
     "yew",
     "gloo",
-    "web_sys",
     "web-sys",
-    "js_sys",
     "js-sys",
-    "wasm_bindgen",
     "wasm-bindgen",
+    "wasm-bindgen-futures",
 ];
+const AUTHORING: &[&str] = &["toml", "toml_parser", "miniz_oxide", "zip"];
 
-fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {
-    if path.is_dir() {
-        for e in std::fs::read_dir(path).unwrap().flatten() {
-            rust_files(&e.path(), out);
-        }
-    } else if path.extension().is_some_and(|x| x == "rs") {
-        out.push(path.to_path_buf());
-    }
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn the_core_never_names_the_browser_stack() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for c in CORE {
-        rust_files(&root.join(c), &mut files);
-    }
-    assert!(files.len() > 10, "found the core files");
-    let mut offences = Vec::new();
-    for f in files {
-        let src = std::fs::read_to_string(&f).unwrap();
-        for (n, line) in src.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or("");
-            for word in BROWSER {
-                let named = code
-                    .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-                    .any(|tok| tok == *word);
-                if named {
-                    offences.push(format!("{}:{}: names `{word}`", f.display(), n + 1));
-                }
-            }
-        }
-    }
-    assert!(offences.is_empty(), "{}", offences.join("\n"));
-}
-
-#[test]
-fn main_only_mounts_the_app() {
-    let main =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/main.rs")).unwrap();
-    let code: Vec<&str> = main
+/// Every package in `package`'s dependency tree (normal and build
+/// dependencies, for every target), as `name`.
+fn tree(package: &str, edges: &str, features: &[&str]) -> Vec<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .current_dir(root())
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            package,
+            "--target",
+            "all",
+            "-e",
+            edges,
+        ])
+        .args(["--prefix", "none", "--format", "{p}", "--no-dedupe"])
+        .args(features)
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut names: Vec<String> = text
         .lines()
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
         .collect();
-    assert!(code.len() <= 4, "{code:?}");
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn the_core_depends_on_no_web_crate() {
+    let names = tree("rapport", "normal,build", &["--all-features"]);
+    assert!(names.contains(&"serde".to_string()), "{names:?}");
+    let web: Vec<&String> = names.iter().filter(|n| WEB.contains(&n.as_str())).collect();
+    assert!(web.is_empty(), "the core depends on {web:?}");
+}
+
+#[test]
+fn the_player_carries_no_toml_or_zip_reader() {
+    let names = tree("rapport-player", "normal", &[]);
+    assert!(names.contains(&"yew".to_string()), "{names:?}");
+    let found: Vec<&String> = names
+        .iter()
+        .filter(|n| AUTHORING.contains(&n.as_str()))
+        .collect();
+    assert!(found.is_empty(), "the player depends on {found:?}");
+    // ...while the studio does read TOML.
+    assert!(tree("rapport-studio", "normal", &[]).contains(&"toml".to_string()));
+}
+
+#[test]
+fn the_entry_points_only_mount_an_app() {
+    for main in ["src/player/src/main.rs", "src/studio/src/main.rs"] {
+        let src = std::fs::read_to_string(root().join(main)).unwrap();
+        let code: Vec<&str> = src
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
+            .collect();
+        assert!(code.len() <= 3, "{main}: {code:?}");
+    }
 }

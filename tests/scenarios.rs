@@ -240,26 +240,14 @@ fn every_code_is_documented() {
 fn custom_files_round_trip_and_may_not_reuse_an_id() {
     use rapport::scenario::{check_custom, decode_custom, encode_custom, valid_custom, CustomFile};
     let (name, src) = BUNDLED_FILES[0];
-    let copy = CustomFile {
-        name: "mine.toml".into(),
-        source: src.to_string(),
-    };
+    let copy = CustomFile::new("mine.toml", src);
     let bundled_id = parse(name, src).scenario.unwrap().id.0;
     let clash = check_custom(&copy, &[bundled_id.as_str()]);
     assert!(clash.scenario.is_none());
     assert_eq!(clash.diagnostics[0].code, Code::E006);
     assert!(clash.diagnostics[0].to_string().starts_with("mine.toml:"));
-    let renamed = CustomFile {
-        name: "mine.toml".into(),
-        source: src.replacen("id = \"", "id = \"mine-", 1),
-    };
-    let files = vec![
-        renamed.clone(),
-        CustomFile {
-            name: "bad.toml".into(),
-            source: "id = ".into(),
-        },
-    ];
+    let renamed = CustomFile::new("mine.toml", src.replacen("id = \"", "id = \"mine-", 1));
+    let files = vec![renamed.clone(), CustomFile::new("bad.toml", "id = ")];
     assert_eq!(decode_custom(&encode_custom(&files)).unwrap(), files);
     assert!(decode_custom("{\"format\":\"other\",\"version\":1,\"files\":[]}").is_err());
     let valid = valid_custom(&files, &[bundled_id.as_str()]);

@@ -212,7 +212,7 @@ pub fn read_zip(bytes: &[u8]) -> Result<Vec<CustomFile>, ArchiveError> {
         let source = String::from_utf8(raw).map_err(|_| ArchiveError::Damaged {
             entry: entry.path.clone(),
         })?;
-        files.push(CustomFile { name, source });
+        files.push(super::compile_custom(&name, &source));
     }
     Ok(files)
 }

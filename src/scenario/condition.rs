@@ -202,64 +202,6 @@ fn forms(word: &str) -> String {
     alts.join("|")
 }
 
-impl Condition {
-    /// A short description for traces: `hit empathize; mentions "refund"`.
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        let ids = |v: &[crate::scoring::Criterion]| {
-            v.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
-        };
-        if !self.hit.is_empty() {
-            parts.push(format!("hit {}", ids(&self.hit)));
-        }
-        if !self.hit_any.is_empty() {
-            parts.push(format!("hit_any {}", ids(&self.hit_any)));
-        }
-        if !self.miss.is_empty() {
-            parts.push(format!("miss {}", ids(&self.miss)));
-        }
-        if !self.flag.is_empty() {
-            let f: Vec<&str> = self.flag.iter().map(|f| f.id()).collect();
-            parts.push(format!("flag {}", f.join(", ")));
-        }
-        if !self.mentions.is_empty() {
-            parts.push("mentions".into());
-        }
-        for (set, what) in [
-            (!self.met.is_empty(), "met"),
-            (!self.unmet.is_empty(), "unmet"),
-            (!self.stated.is_empty(), "stated"),
-            (!self.offered.is_empty(), "offered"),
-            (!self.wrong.is_empty(), "wrong"),
-            (!self.revealed.is_empty(), "revealed"),
-            (self.clean.is_some(), "clean"),
-            (self.warm_transfer.is_some(), "warm_transfer"),
-            (self.over_limit.is_some(), "over_limit"),
-            (self.turn_at_least.is_some(), "turn_at_least"),
-        ] {
-            if set {
-                parts.push(what.into());
-            }
-        }
-        let moods = [
-            self.anger_at_least,
-            self.anger_below,
-            self.patience_at_least,
-            self.patience_below,
-            self.trust_at_least,
-            self.trust_below,
-        ];
-        if moods.iter().any(Option::is_some) {
-            parts.push("mood".into());
-        }
-        if parts.is_empty() {
-            "always".into()
-        } else {
-            parts.join("; ")
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,9 @@
 //! Trainers' own scenario files, kept in the browser: the saved list and the
 //! checks that decide whether a file may join the library.
 
-use super::{parse, Code, Diagnostic, Parsed, Scenario};
+#[cfg(feature = "authoring")]
+use super::{compile, parse, Code, Diagnostic, Parsed};
+use super::{load_compiled, Scenario};
 use serde::{Deserialize, Serialize};
 
 /// At most this many custom files are kept.
@@ -49,6 +51,36 @@ pub fn add_custom(files: &mut Vec<CustomFile>, file: CustomFile) -> Result<(), L
 pub struct CustomFile {
     pub name: String,
     pub source: String,
+    /// The scenario in compiled form, which is what the player plays:
+    /// `None` when it has not been compiled (saved by an older version: the
+    /// studio compiles it when it next opens), empty when the file has errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compiled: Option<String>,
+}
+
+impl CustomFile {
+    /// A file not compiled yet.
+    pub fn new(name: impl Into<String>, source: impl Into<String>) -> CustomFile {
+        CustomFile {
+            name: name.into(),
+            source: source.into(),
+            compiled: None,
+        }
+    }
+}
+
+/// A trainer's file, checked and compiled (the library keeps it either way:
+/// one with errors stays editable in the studio, and is not played).
+#[cfg(feature = "authoring")]
+pub fn compile_custom(name: &str, source: &str) -> CustomFile {
+    let compiled = parse(name, source)
+        .scenario
+        .map_or_else(String::new, |s| compile(std::slice::from_ref(&s)));
+    CustomFile {
+        name: name.to_string(),
+        source: source.to_string(),
+        compiled: Some(compiled),
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -80,9 +112,37 @@ pub fn decode_custom(raw: &str) -> Result<Vec<CustomFile>, String> {
     Ok(saved.files)
 }
 
+/// The scenarios among `files` the player can play, in order (compiled,
+/// readable, and not clashing with an id already taken), and the names of
+/// files that are not compiled for this version yet.
+pub fn playable_custom(files: &[CustomFile], bundled_ids: &[&str]) -> (Vec<Scenario>, Vec<String>) {
+    let mut taken: Vec<String> = bundled_ids.iter().map(|s| s.to_string()).collect();
+    let mut out = Vec::new();
+    let mut stale = Vec::new();
+    for f in files {
+        match f.compiled.as_deref() {
+            Some("") => {}
+            Some(text) => match load_compiled(text)
+                .map(Vec::into_iter)
+                .map(|mut s| s.next())
+            {
+                Ok(Some(s)) if !taken.contains(&s.id.0) => {
+                    taken.push(s.id.0.clone());
+                    out.push(s);
+                }
+                Ok(_) => {}
+                Err(_) => stale.push(f.name.clone()),
+            },
+            None => stale.push(f.name.clone()),
+        }
+    }
+    (out, stale)
+}
+
 /// Parses a trainer file and checks it against the ids already in the
 /// library (`taken`): a clash is an error, so a custom file never hides a
 /// bundled scenario.
+#[cfg(feature = "authoring")]
 pub fn check_custom(file: &CustomFile, taken: &[&str]) -> Parsed {
     let mut parsed = parse(&file.name, &file.source);
     if let Some(s) = &parsed.scenario {
@@ -104,6 +164,7 @@ pub fn check_custom(file: &CustomFile, taken: &[&str]) -> Parsed {
 }
 
 /// The scenarios among `files` that are valid and do not clash, in order.
+#[cfg(feature = "authoring")]
 pub fn valid_custom(files: &[CustomFile], bundled_ids: &[&str]) -> Vec<Scenario> {
     let mut taken: Vec<String> = bundled_ids.iter().map(|s| s.to_string()).collect();
     let mut out = Vec::new();
@@ -122,10 +183,7 @@ mod tests {
     use super::*;
 
     fn file(n: usize) -> CustomFile {
-        CustomFile {
-            name: format!("f{n}.toml"),
-            source: format!("# {n}"),
-        }
+        CustomFile::new(format!("f{n}.toml"), format!("# {n}"))
     }
 
     #[test]

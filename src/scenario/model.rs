@@ -4,12 +4,14 @@ use crate::mood::Mood;
 use crate::persona::Persona;
 use crate::scoring::{Criterion, Fact, FlagId};
 use crate::text::Pattern;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
         pub struct $name(pub String);
 
         impl fmt::Display for $name {
@@ -35,7 +37,7 @@ id_type!(
     NodeId
 );
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Difficulty {
     Easy,
     Medium,
@@ -59,7 +61,7 @@ impl Difficulty {
 }
 
 /// How a conversation may end when it reaches an ending node.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EndKind {
     /// Resolved; the customer's mood decides whether they leave satisfied.
     Resolved,
@@ -94,7 +96,7 @@ impl EndKind {
 }
 
 /// What the trainee may offer on their own authority.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Authority {
     pub refund_limit: Option<f64>,
     pub credit_limit: Option<f64>,
@@ -103,7 +105,7 @@ pub struct Authority {
 }
 
 /// A fact the customer knows but only says when asked the right question.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hidden {
     pub id: String,
     /// A question mentioning any of these reveals the fact.
@@ -113,7 +115,7 @@ pub struct Hidden {
 }
 
 /// A condition on one reply; every part that is set must hold.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Condition {
     pub hit: Vec<Criterion>,
     pub hit_any: Vec<Criterion>,
@@ -148,8 +150,66 @@ pub struct Condition {
     pub wrong: Vec<usize>,
 }
 
+impl Condition {
+    /// A short description for traces: `hit empathize; mentions "refund"`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        let ids = |v: &[crate::scoring::Criterion]| {
+            v.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
+        };
+        if !self.hit.is_empty() {
+            parts.push(format!("hit {}", ids(&self.hit)));
+        }
+        if !self.hit_any.is_empty() {
+            parts.push(format!("hit_any {}", ids(&self.hit_any)));
+        }
+        if !self.miss.is_empty() {
+            parts.push(format!("miss {}", ids(&self.miss)));
+        }
+        if !self.flag.is_empty() {
+            let f: Vec<&str> = self.flag.iter().map(|f| f.id()).collect();
+            parts.push(format!("flag {}", f.join(", ")));
+        }
+        if !self.mentions.is_empty() {
+            parts.push("mentions".into());
+        }
+        for (set, what) in [
+            (!self.met.is_empty(), "met"),
+            (!self.unmet.is_empty(), "unmet"),
+            (!self.stated.is_empty(), "stated"),
+            (!self.offered.is_empty(), "offered"),
+            (!self.wrong.is_empty(), "wrong"),
+            (!self.revealed.is_empty(), "revealed"),
+            (self.clean.is_some(), "clean"),
+            (self.warm_transfer.is_some(), "warm_transfer"),
+            (self.over_limit.is_some(), "over_limit"),
+            (self.turn_at_least.is_some(), "turn_at_least"),
+        ] {
+            if set {
+                parts.push(what.into());
+            }
+        }
+        let moods = [
+            self.anger_at_least,
+            self.anger_below,
+            self.patience_at_least,
+            self.patience_below,
+            self.trust_at_least,
+            self.trust_below,
+        ];
+        if moods.iter().any(Option::is_some) {
+            parts.push("mood".into());
+        }
+        if parts.is_empty() {
+            "always".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
 /// Something a trainee can offer, recognised in their words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Offer {
     /// Money back ("I'll refund the duplicate charge").
     Refund,
@@ -185,7 +245,7 @@ impl Offer {
 }
 
 /// Something the customer needs from the conversation, and how it is met.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Need {
     pub id: String,
     /// 1 is the most important; the customer asks for open needs in this order.
@@ -203,7 +263,7 @@ pub struct Need {
 }
 
 /// Go to `goto` when `when` holds.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rule {
     pub when: Condition,
     /// Index into [`Scenario::nodes`]; `None` hands the turn back to the
@@ -214,7 +274,7 @@ pub struct Rule {
 }
 
 /// How the customer feels, for picking a line that matches the meters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Band {
     /// Anger below 40.
     Calm,
@@ -244,7 +304,7 @@ impl Band {
 }
 
 /// A point in the conversation: what the customer says, and where a reply leads.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub id: NodeId,
     /// Line variants; one is picked by the session's seeded randomness.
@@ -276,7 +336,7 @@ impl Node {
 }
 
 /// A scripted run with its expected result, checked by the tests.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Golden {
     pub name: String,
     pub replies: Vec<String>,
@@ -298,7 +358,7 @@ pub struct Golden {
 }
 
 /// How good a golden run is meant to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum RunLevel {
     Poor,
     Average,
@@ -325,7 +385,7 @@ impl RunLevel {
 pub const FORMAT: u32 = 2;
 
 /// A complete, validated scenario.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub id: ScenarioId,
     pub version: u32,

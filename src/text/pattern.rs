@@ -16,23 +16,34 @@
 
 use super::tokens::{tokenize, Token};
 use super::{word_hash, Tokens};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+// Compiled scenarios store patterns as their elements (short names keep them
+// small); the keys derived from them are recomputed when they are read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum Alt {
+    #[serde(rename = "w")]
     Word(String),
+    #[serde(rename = "s")]
     Seq(Vec<String>),
+    #[serde(rename = "p")]
     Stem(String),
+    #[serde(rename = "n")]
     Number,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum Element {
+    #[serde(rename = "a")]
     Any {
+        #[serde(rename = "a")]
         alts: Vec<Alt>,
+        #[serde(rename = "o", default, skip_serializing_if = "std::ops::Not::not")]
         optional: bool,
     },
     /// Up to this many words.
+    #[serde(rename = "g")]
     Gap(usize),
 }
 
@@ -70,6 +81,50 @@ impl std::error::Error for PatternError {}
 pub struct Match {
     pub first: usize,
     pub end: usize,
+}
+
+// A pattern is stored as the text [`Pattern::parse`] reads back to the same
+// elements, or as its elements when no text does (a literal word holding a
+// character the pattern language uses).
+impl Serialize for Pattern {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.source() {
+            Some(text) => s.serialize_str(&text),
+            None => self.elements.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Pattern, D::Error> {
+        struct Read;
+        impl<'de> serde::de::Visitor<'de> for Read {
+            type Value = Pattern;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a phrase pattern")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Pattern, E> {
+                Pattern::parse(text).map_err(E::custom)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Pattern, A::Error> {
+                let mut elements = Vec::new();
+                while let Some(e) = seq.next_element::<Element>()? {
+                    elements.push(e);
+                }
+                let required = elements.iter().any(
+                    |e| matches!(e, Element::Any { optional: false, alts } if !alts.is_empty()),
+                );
+                if !required {
+                    return Err(serde::de::Error::custom("a pattern needs a required word"));
+                }
+                Ok(Pattern::from_elements(elements))
+            }
+        }
+        d.deserialize_any(Read)
+    }
 }
 
 impl Pattern {
@@ -187,6 +242,44 @@ impl Pattern {
             starts,
             id: None,
         }
+    }
+
+    /// The pattern in the language [`Pattern::parse`] reads, when that text
+    /// reads back to exactly this pattern.
+    pub fn source(&self) -> Option<String> {
+        let plain = |w: &str| {
+            !w.is_empty()
+                && w != "#"
+                && !w.contains(|c: char| c.is_whitespace() || "|_~?*".contains(c))
+        };
+        let mut parts = Vec::with_capacity(self.elements.len());
+        for e in &self.elements {
+            parts.push(match e {
+                Element::Gap(2) => "*".to_string(),
+                Element::Gap(5) => "**".to_string(),
+                Element::Gap(_) => return None,
+                Element::Any { alts, optional } => {
+                    let mut alt = Vec::with_capacity(alts.len());
+                    for a in alts {
+                        alt.push(match a {
+                            Alt::Word(w) if plain(w) => w.clone(),
+                            Alt::Seq(ws) if ws.len() > 1 && ws.iter().all(|w| plain(w)) => {
+                                ws.join("_")
+                            }
+                            Alt::Stem(w) if plain(w) => format!("{w}~"),
+                            Alt::Number => "#".to_string(),
+                            _ => return None,
+                        });
+                    }
+                    let q = if *optional { "?" } else { "" };
+                    format!("{}{q}", alt.join("|"))
+                }
+            });
+        }
+        let text = parts.join(" ");
+        Pattern::parse(&text)
+            .is_ok_and(|p| p.elements == self.elements)
+            .then_some(text)
     }
 
     /// The pattern numbered `id`, for an index of many patterns.

@@ -49,12 +49,12 @@ const VIEWS = {
     await page.getByTestId("chart-steps").waitFor();
   },
   "trainer with errors": async (page, url) => {
-    await page.goto(`${url}#/trainer`);
+    await page.goto(`${url}studio/`);
     await page.getByTestId("editor").fill('id = "x"\npersona = "personnal"\n');
     await page.getByTestId("diagnostics").locator("li").first().waitFor();
   },
   "studio preview": async (page, url) => {
-    await page.goto(`${url}#/trainer`);
+    await page.goto(`${url}studio/`);
     await page.getByTestId("template").selectOption({ index: 1 });
     await page.waitForFunction(() => !document.querySelector('[data-testid="try"]').disabled);
     await page.getByTestId("try").click();

@@ -16,18 +16,18 @@ export const shots = path.join(root, "target", "e2e");
 /**
  * Serves dist/ on a free loopback port (see scripts/serve.mjs). When a test
  * serves its own rapport.config.json (`extra`, which it may change while the
- * server runs), index.html carries the Content-Security-Policy the build
+ * server runs), the player's and the studio's index.html carry the Content-Security-Policy the build
  * would write for that configuration (scripts/csp.mjs), uncompressed.
  */
 export function serve(options = {}) {
   const extra = options.extra ?? {};
   if (!options.dir && Object.hasOwn(extra, "/rapport.config.json")) {
-    const page = () => {
-      const html = readFileSync(path.join(dist, "index.html"), "utf8");
+    const page = (file) => () => {
+      const html = readFileSync(path.join(dist, file), "utf8");
       return withPolicy(html, JSON.parse(extra["/rapport.config.json"]));
     };
-    for (const p of ["/index.html"]) {
-      if (!Object.hasOwn(extra, p)) Object.defineProperty(extra, p, { get: page, enumerable: true });
+    for (const p of ["/index.html", "/studio/index.html"]) {
+      if (!Object.hasOwn(extra, p)) Object.defineProperty(extra, p, { get: page(p.slice(1)), enumerable: true });
     }
   }
   return serveDir({ dir: dist, ...options, extra });

@@ -74,11 +74,16 @@ test("each view has its own title and its heading takes focus", async () => {
   const { page } = await openPage(env.browser);
   await page.goto(env.server.url);
   await page.getByTestId("scenario-list").waitFor();
-  for (const [nav, title] of [["nav-progress", "Your progress · Rapport"], ["nav-trainer", "Write and try scenarios · Rapport"], ["nav-scenarios", "Pick a customer · Rapport"]]) {
+  for (const [nav, title] of [["nav-progress", "Your progress · Rapport"], ["nav-scenarios", "Pick a customer · Rapport"]]) {
     await page.getByTestId(nav).click();
     await page.waitForFunction((t) => document.title === t, title);
     await page.waitForFunction(() => document.activeElement?.tagName === "H1");
   }
+  // The Trainers page is the studio's own page: a new document with its own title.
+  await page.getByTestId("nav-trainer").click();
+  await page.waitForURL(/\/studio\/$/);
+  await page.waitForFunction(() => document.title === "Write and try scenarios · Rapport");
+  assert.equal(await page.getByTestId("nav-trainer").getAttribute("aria-current"), "page");
   await page.close();
 });
 

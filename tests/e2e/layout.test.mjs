@@ -69,7 +69,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
 
 test("phone: no page scrolls sideways", async () => {
   const { page } = await openPage(env.browser, SIZES.phone);
-  for (const hash of ["#/", `#/play/${SCENARIO}`, "#/progress", "#/trainer"]) {
+  for (const hash of ["#/", `#/play/${SCENARIO}`, "#/progress", "studio/"]) {
     await page.goto(`${env.server.url}${hash}`);
     await page.locator("main h1").first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

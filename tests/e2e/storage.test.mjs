@@ -57,7 +57,7 @@ test("unreadable saved scenarios are backed up, explained and replaced only when
   const damaged = '{"format": "rapport-custom-scenarios", "version": 1, "files": [tru';
   const context = await contextWith({ "rapport.custom-scenarios": damaged });
   const page = await context.newPage();
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   const notice = page.getByTestId("library-recovery");
   await notice.waitFor();
   assert.match(await notice.innerText(), /Nothing has been deleted/);
@@ -92,7 +92,7 @@ test("a full library says so and keeps every scenario instead of dropping the ol
   const saved = JSON.stringify({ format: "rapport-custom-scenarios", version: 1, files });
   const context = await contextWith({ "rapport.custom-scenarios": saved });
   const page = await context.newPage();
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   await addInEditor(page);
   const messages = page.getByTestId("trainer-messages");
   await messages.waitFor();

@@ -40,7 +40,7 @@ say = ["Thank you, that's lovely."]
 
 test("problems are listed with line and column and marked next to the source", async () => {
   const { page, errors } = await openPage(env.browser);
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   const editor = page.getByTestId("editor");
   await editor.fill(VALID.replace('persona = "personal"', 'persona = "personnal"').replace('goto = "done"', 'goto = "dnoe"'));
   const summary = page.getByTestId("check-summary");
@@ -70,7 +70,7 @@ test("problems are listed with line and column and marked next to the source", a
 
 test("a valid scenario can be tried, added to the library, kept, and removed", async () => {
   const { page, errors } = await openPage(env.browser);
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   await page.getByTestId("editor").fill(VALID);
   const tryButton = page.getByTestId("try");
   await page.waitForFunction(() => !document.querySelector('[data-testid="try"]').disabled);
@@ -92,7 +92,7 @@ test("a valid scenario can be tried, added to the library, kept, and removed", a
 
   await page.reload();
   await page.getByTestId("scenario-gym-pause").waitFor();
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   await page.getByRole("button", { name: /Remove/ }).click();
   await page.goto(`${env.server.url}#/`);
   await page.getByTestId("scenario-list").waitFor();
@@ -108,7 +108,7 @@ test("loading several files adds the valid ones and opens a broken one", async (
   await writeFile(good, VALID);
   await writeFile(bad, 'id = "broken"\ntitle = \n');
   const { page } = await openPage(env.browser);
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   await page.getByTestId("load-files").setInputFiles([good, bad]);
   await page.waitForFunction(() => (document.querySelector('[data-testid="trainer-messages"]')?.children.length ?? 0) >= 2);
   const messages = await page.getByTestId("trainer-messages").innerText();
@@ -128,7 +128,7 @@ test("a pack on this site loads; a pack on another site is refused", async () =>
     },
   });
   const { page } = await openPage(env.browser);
-  await page.goto(`${site.url}#/trainer`);
+  await page.goto(`${site.url}studio/`);
   await page.getByTestId("pack-url").fill("packs/week-1/pack.json");
   await page.getByTestId("load-pack").click();
   await page.waitForFunction(() => (document.querySelector('[data-testid="trainer-messages"]')?.children.length ?? 0) >= 2);
@@ -138,7 +138,7 @@ test("a pack on this site loads; a pack on another site is refused", async () =>
   await page.goto(`${site.url}#/`);
   await page.getByTestId("scenario-pack-gym").waitFor();
 
-  await page.goto(`${site.url}#/trainer`);
+  await page.goto(`${site.url}studio/`);
   await page.getByTestId("pack-url").fill("http://example.com/pack.json");
   await page.getByTestId("load-pack").click();
   await page.waitForFunction(() => /another site/.test(document.querySelector('[data-testid="trainer-messages"]')?.textContent ?? ""));
@@ -148,7 +148,7 @@ test("a pack on this site loads; a pack on another site is refused", async () =>
 
 test("calibration compares a trainer's judgement with the scorer and exports the differences", async () => {
   const { page } = await openPage(env.browser);
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   await page.getByTestId("calibration-reply").fill("Calm down, it's our policy.");
   await page.getByTestId("judge-respect").check();
   await page.getByTestId("compare").click();
@@ -202,7 +202,7 @@ test("a .zip pack is unpacked and its scenarios join the library", async () => {
     ["week-2/notes.txt", "not a scenario"],
   ]));
   const { page } = await openPage(env.browser);
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   await page.getByTestId("load-files").setInputFiles([file]);
   await page.waitForFunction(() => /zip-gym\.toml: added/.test(document.querySelector('[data-testid="trainer-messages"]')?.textContent ?? ""));
   await page.goto(`${env.server.url}#/`);
@@ -215,7 +215,7 @@ test("a pack on another site loads only when the configuration allows that site"
   const origin = new URL(other.url).origin;
   const site = await serve({ extra: { "/rapport.config.json": JSON.stringify({ packs: { allowed_origins: [origin] } }) } });
   const { page } = await openPage(env.browser);
-  await page.goto(`${site.url}#/trainer`);
+  await page.goto(`${site.url}studio/`);
   await page.getByTestId("pack-url").fill(`${origin}/pack/other-gym.toml`);
   await page.getByTestId("load-pack").click();
   await page.waitForFunction(() => /other-gym\.toml: added/.test(document.querySelector('[data-testid="trainer-messages"]')?.textContent ?? ""));
@@ -226,7 +226,7 @@ test("a pack on another site loads only when the configuration allows that site"
 
 test("the editor's draft survives a reload", async () => {
   const { page, errors } = await openPage(env.browser);
-  await page.goto(`${env.server.url}#/trainer`);
+  await page.goto(`${env.server.url}studio/`);
   const draft = VALID.replace('persona = "personal"', 'persona = "personnal"');
   await page.getByTestId("editor").fill(draft);
   await page.waitForFunction(() => /error/.test(document.querySelector('[data-testid="check-summary"]').textContent));

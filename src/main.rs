@@ -1,5 +1,0 @@
-//! The browser app's entry point: mounts the UI and nothing else.
-
-fn main() {
-    rapport::ui::start();
-}
