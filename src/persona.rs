@@ -1,11 +1,11 @@
 //! Customer personas: who the trainee is talking to, and what that customer
 //! rewards and punishes.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// A simulated customer's personality type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Persona {
     Irate,

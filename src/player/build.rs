@@ -1,5 +1,5 @@
 //! Checks every `scenarios/*.toml` with the same validator as `rapport check`
-//! and writes them in compiled form (`bundled.json`), so the player needs no
+//! and writes them in compiled form (`bundled.txt`), so the player needs no
 //! TOML reader. A broken file fails the build with file:line:column.
 
 use std::path::Path;
@@ -41,6 +41,6 @@ fn main() {
         eprintln!("{}", errors.join("\n"));
         std::process::exit(1);
     }
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled.json");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled.txt");
     std::fs::write(out, rapport::scenario::compile(&scenarios)).unwrap();
 }

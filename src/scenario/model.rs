@@ -4,14 +4,12 @@ use crate::mood::Mood;
 use crate::persona::Persona;
 use crate::scoring::{Criterion, Fact, FlagId};
 use crate::text::Pattern;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(transparent)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(pub String);
 
         impl fmt::Display for $name {
@@ -37,7 +35,7 @@ id_type!(
     NodeId
 );
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Difficulty {
     Easy,
     Medium,
@@ -61,7 +59,7 @@ impl Difficulty {
 }
 
 /// How a conversation may end when it reaches an ending node.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EndKind {
     /// Resolved; the customer's mood decides whether they leave satisfied.
     Resolved,
@@ -96,7 +94,7 @@ impl EndKind {
 }
 
 /// What the trainee may offer on their own authority.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Authority {
     pub refund_limit: Option<f64>,
     pub credit_limit: Option<f64>,
@@ -105,7 +103,7 @@ pub struct Authority {
 }
 
 /// A fact the customer knows but only says when asked the right question.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Hidden {
     pub id: String,
     /// A question mentioning any of these reveals the fact.
@@ -115,7 +113,7 @@ pub struct Hidden {
 }
 
 /// A condition on one reply; every part that is set must hold.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Condition {
     pub hit: Vec<Criterion>,
     pub hit_any: Vec<Criterion>,
@@ -209,7 +207,7 @@ impl Condition {
 }
 
 /// Something a trainee can offer, recognised in their words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Offer {
     /// Money back ("I'll refund the duplicate charge").
     Refund,
@@ -245,7 +243,7 @@ impl Offer {
 }
 
 /// Something the customer needs from the conversation, and how it is met.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Need {
     pub id: String,
     /// 1 is the most important; the customer asks for open needs in this order.
@@ -263,7 +261,7 @@ pub struct Need {
 }
 
 /// Go to `goto` when `when` holds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     pub when: Condition,
     /// Index into [`Scenario::nodes`]; `None` hands the turn back to the
@@ -274,7 +272,7 @@ pub struct Rule {
 }
 
 /// How the customer feels, for picking a line that matches the meters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Band {
     /// Anger below 40.
     Calm,
@@ -304,7 +302,7 @@ impl Band {
 }
 
 /// A point in the conversation: what the customer says, and where a reply leads.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub id: NodeId,
     /// Line variants; one is picked by the session's seeded randomness.
@@ -336,7 +334,7 @@ impl Node {
 }
 
 /// A scripted run with its expected result, checked by the tests.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Golden {
     pub name: String,
     pub replies: Vec<String>,
@@ -358,7 +356,7 @@ pub struct Golden {
 }
 
 /// How good a golden run is meant to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum RunLevel {
     Poor,
     Average,
@@ -385,7 +383,7 @@ impl RunLevel {
 pub const FORMAT: u32 = 2;
 
 /// A complete, validated scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub id: ScenarioId,
     pub version: u32,

@@ -1,10 +1,10 @@
 //! The two rubrics: the seven complaint steps and BE SURE, plus the fixed set of
 //! mistakes the scorer flags.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One criterion of either rubric.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     Greet,
@@ -139,7 +139,7 @@ impl Criterion {
 }
 
 /// The mistakes the scorer flags.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagId {
     Argue,

@@ -2,10 +2,10 @@
 //! a wrong one would say instead.
 
 use crate::text::{Pattern, Span, Tokens};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One fact of a scenario, compiled for matching.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
     pub id: String,
     /// The fact in words, shown to the trainee after the conversation.

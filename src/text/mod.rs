@@ -5,6 +5,7 @@
 //! Everything here works on byte offsets that always fall on UTF-8 character
 //! boundaries of the input, so spans can be sliced from the reply safely.
 
+pub mod codec;
 mod fast_hash;
 pub mod language;
 mod pattern;

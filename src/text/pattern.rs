@@ -14,36 +14,26 @@
 //! | `**`        | a gap of up to five words                      |
 //! | `#`         | a number (a word starting with a digit: 5, 5pm) |
 
+use super::codec::{ReadError, Reader, Writer};
 use super::tokens::{tokenize, Token};
 use super::{word_hash, Tokens};
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
-// Compiled scenarios store patterns as their elements (short names keep them
-// small); the keys derived from them are recomputed when they are read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Alt {
-    #[serde(rename = "w")]
     Word(String),
-    #[serde(rename = "s")]
     Seq(Vec<String>),
-    #[serde(rename = "p")]
     Stem(String),
-    #[serde(rename = "n")]
     Number,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Element {
-    #[serde(rename = "a")]
     Any {
-        #[serde(rename = "a")]
         alts: Vec<Alt>,
-        #[serde(rename = "o", default, skip_serializing_if = "std::ops::Not::not")]
         optional: bool,
     },
     /// Up to this many words.
-    #[serde(rename = "g")]
     Gap(usize),
 }
 
@@ -83,47 +73,76 @@ pub struct Match {
     pub end: usize,
 }
 
-// A pattern is stored as the text [`Pattern::parse`] reads back to the same
-// elements, or as its elements when no text does (a literal word holding a
-// character the pattern language uses).
-impl Serialize for Pattern {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Pattern {
+    /// Writes the pattern for [`Pattern::read`]: as the text [`Pattern::parse`]
+    /// reads back to the same elements when there is one, else element by
+    /// element (a literal word holding a character the pattern language uses).
+    pub fn write(&self, w: &mut Writer) {
         match self.source() {
-            Some(text) => s.serialize_str(&text),
-            None => self.elements.serialize(s),
+            Some(text) => {
+                w.uint(0);
+                w.str(&text);
+            }
+            None => {
+                w.uint(1);
+                w.list(&self.elements, |w, e| match e {
+                    Element::Gap(n) => {
+                        w.uint(0);
+                        w.uint(*n as u64);
+                    }
+                    Element::Any { alts, optional } => {
+                        w.uint(1);
+                        w.bool(*optional);
+                        w.list(alts, |w, a| match a {
+                            Alt::Word(x) => {
+                                w.uint(0);
+                                w.str(x);
+                            }
+                            Alt::Seq(xs) => {
+                                w.uint(1);
+                                w.strs(xs);
+                            }
+                            Alt::Stem(x) => {
+                                w.uint(2);
+                                w.str(x);
+                            }
+                            Alt::Number => w.uint(3),
+                        });
+                    }
+                });
+            }
         }
     }
-}
 
-impl<'de> Deserialize<'de> for Pattern {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Pattern, D::Error> {
-        struct Read;
-        impl<'de> serde::de::Visitor<'de> for Read {
-            type Value = Pattern;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a phrase pattern")
-            }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Pattern, E> {
-                Pattern::parse(text).map_err(E::custom)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Pattern, A::Error> {
-                let mut elements = Vec::new();
-                while let Some(e) = seq.next_element::<Element>()? {
-                    elements.push(e);
-                }
-                let required = elements.iter().any(
-                    |e| matches!(e, Element::Any { optional: false, alts } if !alts.is_empty()),
-                );
-                if !required {
-                    return Err(serde::de::Error::custom("a pattern needs a required word"));
-                }
-                Ok(Pattern::from_elements(elements))
-            }
+    /// Reads a pattern written by [`Pattern::write`].
+    pub fn read(r: &mut Reader) -> Result<Pattern, ReadError> {
+        if r.below(2)? == 0 {
+            return Pattern::parse(&r.str()?).map_err(|e| e.to_string());
         }
-        d.deserialize_any(Read)
+        let elements = r.list(|r| {
+            Ok(match r.below(2)? {
+                0 => Element::Gap(r.below(6)?),
+                _ => {
+                    let optional = r.bool()?;
+                    let alts = r.list(|r| {
+                        Ok(match r.below(4)? {
+                            0 => Alt::Word(r.str()?),
+                            1 => Alt::Seq(r.strs()?),
+                            2 => Alt::Stem(r.str()?),
+                            _ => Alt::Number,
+                        })
+                    })?;
+                    Element::Any { alts, optional }
+                }
+            })
+        })?;
+        let required = elements
+            .iter()
+            .any(|e| matches!(e, Element::Any { optional: false, alts } if !alts.is_empty()));
+        if !required {
+            return Err("a pattern needs a required word".into());
+        }
+        Ok(Pattern::from_elements(elements))
     }
 }
 

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The bundled scenarios, compiled when the app was built (see build.rs).
-pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));
+pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.txt"));
 
 /// Where custom scenario files are kept.
 pub const CUSTOM_KEY: &str = "rapport.custom-scenarios";
