@@ -450,7 +450,13 @@ fn short(s: &str) -> String {
 /// or the same scenario, start and seed) and returns how many; nothing in
 /// `base` is removed or changed. On error `base` is untouched.
 pub fn merge_summary(base: &mut Progress, text: &str) -> Result<usize, SummaryError> {
-    let incoming = decode_summary(text)?;
+    Ok(merge_attempts(base, decode_summary(text)?))
+}
+
+/// Adds the `incoming` attempts (as [`decode_summary`] gives them) that
+/// `base` does not have, and returns how many; nothing in `base` is removed
+/// or changed.
+pub fn merge_attempts(base: &mut Progress, incoming: Vec<Attempt>) -> usize {
     let mut added = 0;
     for a in incoming {
         let known = base.attempts.iter().any(|b| {
@@ -465,5 +471,5 @@ pub fn merge_summary(base: &mut Progress, text: &str) -> Result<usize, SummaryEr
     if added > 0 {
         base.attempts.sort_by_key(|a| a.started_ms);
     }
-    Ok(added)
+    added
 }

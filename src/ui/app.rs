@@ -2,6 +2,7 @@
 
 use super::env;
 use super::library::{use_library_autosave, LibraryContext, LibraryState};
+use super::lms::{use_lms, LmsBanner};
 use super::parked::Parked;
 use super::progress_state::{use_autosave, ProgressState};
 use super::route::Route;
@@ -15,6 +16,7 @@ pub fn app() -> Html {
     let scenarios = library.all();
     let progress = use_reducer(ProgressState::load);
     use_autosave(&progress);
+    let lms = use_lms(&progress);
     let route = use_state(|| Route::from_hash(&env::hash()));
     let parked = {
         let scenarios = scenarios.clone();
@@ -91,6 +93,7 @@ pub fn app() -> Html {
                 </nav>
             </header>
             <main id="content" class="page" tabindex="-1">
+                <LmsBanner view={lms} />
                 <StorageBanner />
                 <super::library_notice::LibraryNotice />
                 { page }

@@ -14,6 +14,7 @@ pub mod highlight;
 mod home;
 pub mod library;
 mod library_notice;
+pub mod lms;
 mod model_run;
 mod mood;
 pub mod outbox;
