@@ -13,7 +13,6 @@ pub mod lms;
 pub mod outbox;
 mod store;
 mod team;
-pub mod unfinished;
 pub mod xapi;
 
 pub use attempt::{Attempt, Line, TRANSCRIPT_KEEP};
