@@ -163,7 +163,7 @@
   var PROGRESS_STATE = "urn:rapport:progress";
   var cmi5 = null; // { activityId, registration, launchData, startedAt, done }
   // The progress summary: the last one the LRS holds, and the newest.
-  var progressSent = null, progressWanted = null, progressSending = false;
+  var progressSent = null, progressWanted = null, progressSending = null;
 
   function publish(lms) {
     window.rapportLms = lms;
@@ -180,23 +180,24 @@
       "&registration=" + encodeURIComponent(cmi5.registration) + (stateId ? "&stateId=" + encodeURIComponent(stateId) : "");
   }
 
-  function putProgress(text, keepalive) {
-    return fetch(stateUrl(PROGRESS_STATE), { method: "PUT", headers: headers(), body: JSON.stringify({ progress: text }), keepalive: !!keepalive });
+  // keepalive: a summary sent as the page goes still arrives (it is small).
+  function putProgress(text) {
+    return fetch(stateUrl(PROGRESS_STATE), { method: "PUT", headers: headers(), body: JSON.stringify({ progress: text }), keepalive: true });
   }
 
   // Sends the newest summary, one request at a time; a failure waits for
   // the next change, the network's return or the end of the session.
   function sendProgress() {
-    if (!cmi5 || cmi5.terminated || progressSending || progressWanted === null || progressWanted === progressSent) return;
+    if (!cmi5 || cmi5.terminated || progressSending !== null || progressWanted === null || progressWanted === progressSent) return;
     var text = progressWanted;
-    progressSending = true;
+    progressSending = text;
     putProgress(text).then(function (r) {
-      progressSending = false;
+      progressSending = null;
       if (!r.ok) throw new Error("HTTP " + r.status);
       progressSent = text;
       sendProgress();
     }).catch(function (e) {
-      progressSending = false;
+      progressSending = null;
       console.warn("Rapport: your progress could not be saved in the LMS now (" + (e && e.message || e) + "); it is tried again with the next change");
     });
   }
@@ -310,8 +311,9 @@
   // one request that outlives the page.
   function cmi5Terminate() {
     if (!cmi5 || cmi5.terminated) return;
-    if (progressWanted !== null && progressWanted !== progressSent && !progressSending) {
-      putProgress(progressWanted, true).catch(function () { /* the page is gone */ });
+    // The newest summary goes too, unless it is already on its way.
+    if (progressWanted !== null && progressWanted !== progressSent && progressWanted !== progressSending) {
+      putProgress(progressWanted).catch(function () { /* the page is gone */ });
     }
     cmi5.terminated = true;
     try { sessionStorage.setItem(cmi5.key, JSON.stringify({ terminated: true, returnUrl: cmi5.returnUrl })); } catch (e) {}
