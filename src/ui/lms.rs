@@ -158,10 +158,10 @@ pub fn lms_banner(props: &LmsBannerProps) -> Html {
         <>
         { unreadable }
         if let Some(back) = back {
-            <aside class="notice lms-bar" aria-label="Your course" data-testid="lms-bar">
+            <section class="notice lms-bar" aria-label="Your course" data-testid="lms-bar">
                 <p>{ "You opened Rapport from your course: finished conversations are recorded there. When you are done, go back to the course." }</p>
                 { back }
-            </aside>
+            </section>
         }
         </>
     }

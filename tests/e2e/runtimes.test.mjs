@@ -16,6 +16,14 @@ import { startRalph } from "./ralph.mjs";
 import { startLms, AU, ACTOR } from "./lms.mjs";
 
 const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page, one line each. */
+async function axe(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 const SCENARIO = "account-locked";
 const WIN = "I've unlocked your account and sent a reset link; it'll reach your inbox within a minute.";
 
@@ -108,6 +116,7 @@ test("a cmi5 launch: token fetched once, launch data read, statements in the cmi
     assert.equal(await ended.getAttribute("role"), "status");
     assert.equal(await ended.getByRole("link", { name: "Return to the course" }).getAttribute("href"), lms.courseUrl);
     assert.equal(await page.getByTestId("lms-bar").count(), 0);
+    assert.deepEqual(await axe(page), []);
     let au = [];
     const deadline = Date.now() + 20000;
     while (!au.some((x) => x.verb.id.endsWith("/terminated"))) {
@@ -197,6 +206,8 @@ test("cmi5: progress saved through the State API comes back on a fresh browser p
     await second.page.goto(`${server.url}${await lms.launch()}#/progress`);
     await second.page.getByTestId("stat-attempts").filter({ hasText: "1" }).waitFor();
     await second.page.getByTestId("attempts").getByText("Locked out", { exact: false }).first().waitFor();
+    await second.page.getByTestId("lms-bar").waitFor();
+    assert.deepEqual(await axe(second.page), []);
     // A conversation here joins it in the LMS's copy: a union, not an overwrite.
     await second.page.getByTestId("nav-scenarios").click();
     await second.page.getByTestId("start-" + SCENARIO).click();
@@ -343,6 +354,31 @@ test("SCORM 1.2: progress kept in cmi.suspend_data (at most 4,096 characters) co
     await leaveCourse(second.page);
     assert.deepEqual(second.errors.filter((e) => !/favicon/.test(e)), []);
     await second.page.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test("SCORM 1.2: cmi.suspend_data Rapport cannot read is left as it is, and the page says so", async () => {
+  const server = await serveScorm();
+  try {
+    const { page, errors } = await openPage(browser);
+    const foreign = "chapter=3;quiz=passed";
+    await page.goto(`${server.url}player.html?${new URLSearchParams({ suspend_data: foreign })}`);
+    const frame = page.frameLocator("#course");
+    const alert = frame.getByTestId("lms-unreadable");
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute("role"), "alert");
+    assert.match(await alert.innerText(), /not written by Rapport\. It is left as it is/);
+    await frame.getByTestId("start-" + SCENARIO).click();
+    await play(frame);
+    await page.waitForFunction(() => window.API.cmi.core.score.raw !== "");
+    await leaveCourse(page);
+    const calls = await page.evaluate(() => window.calls);
+    assert.deepEqual(calls.filter((c) => c[0] === "LMSSetValue" && c[1] === "cmi.suspend_data"), []);
+    assert.equal(await page.evaluate(() => window.API.cmi.suspend_data), foreign);
+    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
+    await page.close();
   } finally {
     await server.close();
   }
