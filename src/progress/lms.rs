@@ -205,6 +205,34 @@ fn entry(a: &Attempt) -> Entry<'_> {
     }
 }
 
+/// Whether `a` reads back from a summary: what [`decode_summary`] would
+/// refuse (a value out of the ranges an imported file must respect) is left
+/// out, so one odd record never makes the LMS's copy unreadable. It stays in
+/// the browser.
+fn summarisable(a: &Attempt) -> bool {
+    let probe = Attempt {
+        id: format!("{}-{}-{}", a.scenario, a.started_ms, a.seed),
+        scenario: a.scenario.clone(),
+        scenario_version: a.scenario_version,
+        persona: a.persona.clone(),
+        started_ms: a.started_ms,
+        duration_ms: a.duration_ms,
+        seed: a.seed,
+        outcome: a.outcome.clone(),
+        total: 0.0,
+        scores: BTreeMap::new(),
+        flags: BTreeMap::new(),
+        faults: Vec::new(),
+        replies: a.replies,
+        transcript: None,
+    };
+    check_ranges(&Progress {
+        trainee: String::new(),
+        attempts: vec![probe],
+    })
+    .is_ok()
+}
+
 fn dictionary_entry((id, persona, version): &(String, String, u32)) -> String {
     format!(
         "{}*{}*{}",
@@ -222,7 +250,7 @@ pub fn encode_summary_within(p: &Progress, max: usize) -> String {
     let mut seen = HashSet::new();
     let mut order: Vec<&Attempt> = p.attempts.iter().collect();
     order.sort_by(|a, b| b.started_ms.cmp(&a.started_ms).then(a.id.cmp(&b.id)));
-    order.retain(|a| seen.insert(a.id.as_str()));
+    order.retain(|a| seen.insert(a.id.as_str()) && summarisable(a));
     let entries: Vec<Entry> = order.iter().map(|a| entry(a)).collect();
 
     // Each scenario's latest (the first met) and best attempt come first.
