@@ -55,12 +55,17 @@
   if (prior !== "" && isFinite(Number(prior))) best = Number(prior);
 
   var saved = api.LMSGetValue("cmi.suspend_data");
+  var readError = String(api.LMSGetLastError());
+  var readable = readError === "0" || readError === "";
   var lastSaved = typeof saved === "string" ? saved : "";
-  window.rapportLms = { kind: "scorm", progress: lastSaved, returnUrl: null, ended: false };
+  // A copy that could not be read is never written over.
+  window.rapportLms = readable
+    ? { kind: "scorm", progress: lastSaved, returnUrl: null, ended: false }
+    : { kind: "scorm", progress: null, progressError: "SCORM error " + readError, returnUrl: null, ended: false };
   window.dispatchEvent(new Event("rapport:lms"));
   window.addEventListener("rapport:lms-save", function (e) {
     var text = e.detail;
-    if (finished || typeof text !== "string" || text === lastSaved) return;
+    if (finished || !readable || typeof text !== "string" || text === lastSaved) return;
     if (text.length > 4096) {
       console.error("Rapport: the progress summary is longer than SCORM 1.2 allows (" + text.length + " characters); it is not saved in the LMS");
       return;

@@ -222,7 +222,9 @@
         publish({ kind: "cmi5", progress: text, returnUrl: cmi5.returnUrl, ended: false });
       })
       .catch(function (e) {
-        console.error("Rapport: the progress saved in the LMS could not be read (" + (e && e.message || e) + "); it is left as it is and not written over in this session");
+        var why = String(e && e.message || e);
+        console.error("Rapport: the progress saved in the LMS could not be read (" + why + "); it is left as it is and not written over in this session");
+        publish({ kind: "cmi5", progress: null, progressError: why, returnUrl: cmi5.returnUrl, ended: false });
       });
   }
 

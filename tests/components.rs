@@ -615,6 +615,7 @@ mod lms {
         LmsStatus {
             kind: "cmi5".into(),
             progress: Some(String::new()),
+            progress_error: None,
             return_url: return_url.map(str::to_string),
             ended,
         }

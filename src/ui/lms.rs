@@ -22,6 +22,10 @@ pub struct LmsStatus {
     /// holds none yet); absent while it is being read or when it could not be.
     #[serde(default)]
     pub progress: Option<String>,
+    /// Why the LMS's copy could not be fetched (the LMS refused, or was
+    /// not reachable): nothing is written over it then either.
+    #[serde(default, rename = "progressError")]
+    pub progress_error: Option<String>,
     /// Where the LMS wants the learner to go when done (cmi5 `returnURL`).
     #[serde(default, rename = "returnUrl")]
     pub return_url: Option<String>,
@@ -42,8 +46,8 @@ pub struct LmsView {
 }
 
 impl LmsView {
-    /// The view for a published status (JSON text), given whether its
-    /// progress could be read.
+    /// The view for a published status, given whether its progress could
+    /// be read.
     pub fn of(status: LmsStatus, read: Option<Result<(), String>>) -> LmsView {
         LmsView {
             status: Some(status),
@@ -75,6 +79,11 @@ pub fn use_lms(progress: &ProgressContext) -> LmsView {
                 let Ok(status) = serde_json::from_str::<LmsStatus>(&json) else {
                     return;
                 };
+                let unreachable = status.progress_error.as_ref().map(|why| {
+                    Err(format!(
+                        "the progress saved by the LMS could not be fetched ({why})"
+                    ))
+                });
                 let result = status.progress.as_ref().map(|text| {
                     let mut last = merged.borrow_mut();
                     match decode_summary(text) {
@@ -88,7 +97,7 @@ pub fn use_lms(progress: &ProgressContext) -> LmsView {
                         Err(e) => Err(e.to_string()),
                     }
                 });
-                view.set(LmsView::of(status, result));
+                view.set(LmsView::of(status, result.or(unreachable)));
             };
             read();
             #[cfg(target_arch = "wasm32")]
