@@ -102,8 +102,9 @@
     if (finished) return;
     finished = true;
     api.LMSSetValue("cmi.core.session_time", timespan(Date.now() - startedAt));
-    // "suspend" asks the LMS to hand cmi.suspend_data back next time.
-    api.LMSSetValue("cmi.core.exit", lastSaved !== "" ? "suspend" : "");
+    // "suspend" asks the LMS to hand cmi.suspend_data back next time
+    // (also when it could not be read now: it may hold progress).
+    api.LMSSetValue("cmi.core.exit", lastSaved !== "" || !readable ? "suspend" : "");
     api.LMSCommit("");
     api.LMSFinish("");
   }
