@@ -5,6 +5,13 @@
 // The API is initialised exactly once (LMSInitialize may answer the string
 // "true" or a boolean; calling it twice is an error in SCORM 1.2) and
 // finished exactly once, with the session time, when the page goes away.
+//
+// Progress travels with the learner: what the LMS holds in cmi.suspend_data
+// is published as window.rapportLms.progress (with a "rapport:lms" event);
+// the app merges it into this browser's progress and hands back a summary
+// (at most 4,096 characters, built by the Rust core, progress::lms) in a
+// "rapport:lms-save" event, which is written to cmi.suspend_data. This file
+// only moves those strings.
 (function () {
   "use strict";
   function findApi(win) {
@@ -47,6 +54,30 @@
   var prior = api.LMSGetValue("cmi.core.score.raw");
   if (prior !== "" && isFinite(Number(prior))) best = Number(prior);
 
+  var saved = api.LMSGetValue("cmi.suspend_data");
+  var readError = String(api.LMSGetLastError());
+  var readable = readError === "0" || readError === "";
+  var lastSaved = typeof saved === "string" ? saved : "";
+  // A copy that could not be read is never written over.
+  window.rapportLms = readable
+    ? { kind: "scorm", progress: lastSaved, returnUrl: null, ended: false }
+    : { kind: "scorm", progress: null, progressError: "SCORM error " + readError, returnUrl: null, ended: false };
+  window.dispatchEvent(new Event("rapport:lms"));
+  window.addEventListener("rapport:lms-save", function (e) {
+    var text = e.detail;
+    if (finished || !readable || typeof text !== "string" || text === lastSaved) return;
+    if (text.length > 4096) {
+      console.error("Rapport: the progress summary is longer than SCORM 1.2 allows (" + text.length + " characters); it is not saved in the LMS");
+      return;
+    }
+    if (!ok(api.LMSSetValue("cmi.suspend_data", text))) {
+      console.error("Rapport: the LMS did not save the progress summary (error " + api.LMSGetLastError() + ")");
+      return;
+    }
+    lastSaved = text;
+    api.LMSCommit("");
+  });
+
   window.addEventListener("rapport:statement", function (e) {
     if (finished) return;
     var s;
@@ -71,7 +102,9 @@
     if (finished) return;
     finished = true;
     api.LMSSetValue("cmi.core.session_time", timespan(Date.now() - startedAt));
-    api.LMSSetValue("cmi.core.exit", "");
+    // "suspend" asks the LMS to hand cmi.suspend_data back next time
+    // (also when it could not be read now: it may hold progress).
+    api.LMSSetValue("cmi.core.exit", lastSaved !== "" || !readable ? "suspend" : "");
     api.LMSCommit("");
     api.LMSFinish("");
   }

@@ -30,6 +30,15 @@
 // queue waiting and retry with a growing delay (5 s doubling to 10 minutes).
 // Every change is announced as a "rapport:xapi" event, so the Progress page
 // can show what is waiting and what was refused.
+//
+// In a cmi5 session the progress travels with the learner through the
+// LRS's State API (stateId "urn:rapport:progress", for this activity,
+// learner and registration): it is read once the session starts and
+// published as window.rapportLms.progress with a "rapport:lms" event; the
+// app merges it and hands back a summary (built by the Rust core,
+// progress::lms) in "rapport:lms-save" events, which are written back.
+// window.rapportLms also carries the LMS's returnURL and whether the
+// session has ended. This file only moves those strings.
 (function () {
   "use strict";
   var QUEUE = "rapport.xapi.queue";
@@ -151,7 +160,73 @@
   var VERB = "http://adlnet.gov/expapi/verbs/";
   var CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/";
   var MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+  var PROGRESS_STATE = "urn:rapport:progress";
   var cmi5 = null; // { activityId, registration, launchData, startedAt, done }
+  // The progress summary: the last one the LRS holds, and the newest.
+  var progressSent = null, progressWanted = null, progressSending = null;
+
+  function publish(lms) {
+    window.rapportLms = lms;
+    window.dispatchEvent(new Event("rapport:lms"));
+  }
+
+  // Only a web address may be offered as the way back to the course.
+  function webUrl(u) { return typeof u === "string" && /^https?:\/\//i.test(u) ? u : null; }
+
+  // A State API address; without a stateId, the list of the ids kept.
+  function stateUrl(stateId) {
+    return config.endpoint + "activities/state?activityId=" + encodeURIComponent(cmi5.activityId) +
+      "&agent=" + encodeURIComponent(JSON.stringify(config.actor)) +
+      "&registration=" + encodeURIComponent(cmi5.registration) + (stateId ? "&stateId=" + encodeURIComponent(stateId) : "");
+  }
+
+  // keepalive: a summary sent as the page goes still arrives (it is small).
+  function putProgress(text) {
+    return fetch(stateUrl(PROGRESS_STATE), { method: "PUT", headers: headers(), body: JSON.stringify({ progress: text }), keepalive: true });
+  }
+
+  // Sends the newest summary, one request at a time; a failure waits for
+  // the next change, the network's return or the end of the session.
+  function sendProgress() {
+    if (!cmi5 || cmi5.terminated || progressSending !== null || progressWanted === null || progressWanted === progressSent) return;
+    var text = progressWanted;
+    progressSending = text;
+    putProgress(text).then(function (r) {
+      progressSending = null;
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      progressSent = text;
+      sendProgress();
+    }).catch(function (e) {
+      progressSending = null;
+      console.warn("Rapport: your progress could not be saved in the LMS now (" + (e && e.message || e) + "); it is tried again with the next change");
+    });
+  }
+
+  // The LMS's copy of the progress, published for the app to merge. Until
+  // it is read nothing is written, so it is never replaced unread. The
+  // list of ids is asked first: a first launch finds none, without a 404.
+  function readProgress() {
+    function json(r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); }
+    return fetch(stateUrl(null), { headers: headers() })
+      .then(json)
+      .then(function (ids) {
+        if (!Array.isArray(ids)) throw new Error("the LRS did not list its state documents");
+        if (ids.indexOf(PROGRESS_STATE) < 0) return "";
+        return fetch(stateUrl(PROGRESS_STATE), { headers: headers() }).then(json).then(function (j) {
+          if (!j || typeof j.progress !== "string") throw new Error("it is not Rapport's progress");
+          return j.progress;
+        });
+      })
+      .then(function (text) {
+        progressSent = text;
+        publish({ kind: "cmi5", progress: text, returnUrl: cmi5.returnUrl, ended: false });
+      })
+      .catch(function (e) {
+        var why = String(e && e.message || e);
+        console.error("Rapport: the progress saved in the LMS could not be read (" + why + "); it is left as it is and not written over in this session");
+        publish({ kind: "cmi5", progress: null, progressError: why, returnUrl: cmi5.returnUrl, ended: false });
+      });
+  }
 
   function uuid() {
     if (crypto.randomUUID) return crypto.randomUUID();
@@ -238,8 +313,12 @@
   // one request that outlives the page.
   function cmi5Terminate() {
     if (!cmi5 || cmi5.terminated) return;
+    // The newest summary goes too, unless it is already on its way.
+    if (progressWanted !== null && progressWanted !== progressSent && progressWanted !== progressSending) {
+      putProgress(progressWanted).catch(function () { /* the page is gone */ });
+    }
     cmi5.terminated = true;
-    try { sessionStorage.setItem(cmi5.key, JSON.stringify({ terminated: true })); } catch (e) {}
+    try { sessionStorage.setItem(cmi5.key, JSON.stringify({ terminated: true, returnUrl: cmi5.returnUrl })); } catch (e) {}
     var rest = load(QUEUE).slice(sending ? 1 : 0);
     var t = cmi5Statement("terminated", { duration: isoDuration(Date.now() - cmi5.startedAt) }, false);
     var batch = rest.concat([t]);
@@ -270,6 +349,7 @@
     // last left the page): the LMS must launch a new one.
     if (saved && saved.terminated) {
       console.error("Rapport: this cmi5 session ended when the page was left; results are kept in this browser but not sent. Launch Rapport again from your LMS to record them.");
+      publish({ kind: "cmi5", progress: null, returnUrl: webUrl(saved.returnUrl), ended: true });
       return Promise.resolve(null);
     }
     var token = saved ? Promise.resolve(saved.token) : fetch(fetchUrl, { method: "POST" })
@@ -285,14 +365,15 @@
       cmi5 = { key: key, activityId: p.get("activityId"), registration: p.get("registration"), startedAt: saved ? saved.startedAt : Date.now() };
       try { sessionStorage.setItem(key, JSON.stringify({ token: t, startedAt: cmi5.startedAt })); } catch (e) {}
       try { cmi5.done = JSON.parse(localStorage.getItem(doneKey())) || {}; } catch (e) { cmi5.done = {}; }
-      var q = "activityId=" + encodeURIComponent(cmi5.activityId) + "&agent=" + encodeURIComponent(JSON.stringify(actorParam)) +
-        "&registration=" + encodeURIComponent(cmi5.registration) + "&stateId=LMS.LaunchData";
-      return fetch(endpoint + "activities/state?" + q, { headers: headers() })
+      return fetch(stateUrl("LMS.LaunchData"), { headers: headers() })
         .then(function (r) { if (!r.ok) throw new Error("LMS.LaunchData: HTTP " + r.status); return r.json(); })
         .then(function (data) {
           cmi5.launchData = data || {};
+          cmi5.returnUrl = webUrl(cmi5.launchData.returnURL);
           if (!saved) enqueue(cmi5Statement("initialized", null, false));
           window.addEventListener("pagehide", cmi5Terminate);
+          publish({ kind: "cmi5", progress: null, returnUrl: cmi5.returnUrl, ended: false });
+          readProgress();
           return config;
         });
     }).catch(function (e) {
@@ -372,7 +453,12 @@
     failures = 0;
     flush();
   });
-  window.addEventListener("online", function () { failures = 0; flush(); });
+  window.addEventListener("online", function () { failures = 0; flush(); sendProgress(); });
+  window.addEventListener("rapport:lms-save", function (e) {
+    if (!cmi5 || typeof e.detail !== "string") return;
+    progressWanted = e.detail;
+    sendProgress();
+  });
 
   readSiteConfig()
     .then(function (site) { return fromLaunch(site) || fromConfigFile(site); })

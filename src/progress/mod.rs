@@ -9,15 +9,18 @@ mod attempt;
 mod envelope;
 mod import;
 mod insights;
+pub mod lms;
 pub mod outbox;
 mod store;
 mod team;
-pub mod unfinished;
 pub mod xapi;
 
 pub use attempt::{Attempt, Line, TRANSCRIPT_KEEP};
 pub use envelope::{decode, encode, merge, DecodeError, Progress, FORMAT, MIN_COMPATIBLE, VERSION};
 pub use import::{check_ranges, decode_import, MAX_IMPORT_BYTES};
 pub use insights::{criterion_series, personal_bests, recommend, streak_days, Recommendation};
+pub use lms::{
+    decode_summary, encode_summary, merge_attempts, merge_summary, SummaryError, SUSPEND_DATA_MAX,
+};
 pub use store::{KeyValue, Loaded, MemoryStore, ProgressStore, StoreError, BACKUP_PREFIX, KEY};
 pub use team::{team_table, TeamRow};

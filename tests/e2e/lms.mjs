@@ -1,8 +1,11 @@
 // The LMS's side of a cmi5 launch, played by the test with Ralph behind it
 // (Ralph has a Statements API but no State API): it records "launched",
-// answers the fetch URL once with the session's token, serves the
-// LMS.LaunchData state document, keeps other state documents in memory, and
-// forwards everything else under /xAPI/ to Ralph.
+// answers each launch's fetch URL once with the session's token, serves the
+// LMS.LaunchData state document, keeps other state documents in memory (by
+// activityId, agent, registration and stateId, with their content type, as
+// the xAPI State API does), and forwards everything else under /xAPI/ to
+// Ralph. Every launch of one LMS is for the same learner and registration,
+// as when a learner opens the course again, perhaps on another computer.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 
@@ -10,12 +13,14 @@ export const AU = "urn:rapport:course:practice";
 export const ACTOR = { objectType: "Agent", name: "Learner 42", account: { homePage: "https://lms.example.org", name: "learner-42" } };
 
 /** Starts the LMS; `appOrigin` may call it from the browser. */
-export async function startLms({ ralph, appOrigin, masteryScore }) {
+export async function startLms({ ralph, appOrigin, masteryScore, withReturnURL = false }) {
   const registration = randomUUID();
   const sessionId = randomUUID();
   const token = ralph.auth.replace(/^Basic /, "");
   const state = new Map();
   const seen = { fetches: 0, stateReads: 0, requests: [] };
+  // Each launch's fetch URL, and whether it has answered.
+  const fetchUsed = new Map();
   const cors = {
     "access-control-allow-origin": appOrigin,
     "access-control-allow-methods": "GET, PUT, POST, OPTIONS",
@@ -39,10 +44,15 @@ export async function startLms({ ralph, appOrigin, masteryScore }) {
     req.on("end", async () => {
       const body = Buffer.concat(chunks);
       const json = (code, value) => res.writeHead(code, { ...cors, "content-type": "application/json" }).end(JSON.stringify(value));
-      if (url.pathname === "/fetch") {
+      // The course's page in the LMS, where returnURL leads.
+      if (url.pathname === "/course") {
+        return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end('<!doctype html><title>Course</title><link rel="icon" href="data:,"><h1>Course home</h1>');
+      }
+      if (fetchUsed.has(url.pathname)) {
         seen.fetches += 1;
-        // The fetch URL answers once (cmi5 8.2.3).
-        if (seen.fetches > 1) return json(200, { "error-code": "1", "error-text": "already used" });
+        // A fetch URL answers once (cmi5 8.2.3).
+        if (fetchUsed.get(url.pathname)) return json(200, { "error-code": "1", "error-text": "already used" });
+        fetchUsed.set(url.pathname, true);
         return json(200, { "auth-token": token });
       }
       if (req.headers.authorization !== ralph.auth) return json(401, { message: "bad credentials" });
@@ -54,8 +64,18 @@ export async function startLms({ ralph, appOrigin, masteryScore }) {
           if (url.searchParams.get("registration") !== registration) return json(404, { message: "no such registration" });
           return json(200, launchData);
         }
-        if (req.method === "GET") return state.has(key) ? json(200, JSON.parse(state.get(key))) : json(404, {});
-        state.set(key, body.toString());
+        // Without a stateId: the ids of the documents kept for this
+        // activity, learner and registration.
+        if (req.method === "GET" && !url.searchParams.has("stateId")) {
+          return json(200, [...state.keys()].filter((k) => k.startsWith(key)).map((k) => k.slice(key.length)));
+        }
+        if (req.method === "GET") {
+          const doc = state.get(key);
+          if (!doc) return json(404, { message: "no such document" });
+          return res.writeHead(200, { ...cors, "content-type": doc.type }).end(doc.body);
+        }
+        if (req.method !== "PUT") return json(405, { message: "only GET and PUT here" });
+        state.set(key, { type: req.headers["content-type"] ?? "application/octet-stream", body });
         return res.writeHead(204, cors).end();
       }
       // Everything else goes to the LRS.
@@ -69,10 +89,13 @@ export async function startLms({ ralph, appOrigin, masteryScore }) {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const base = `http://127.0.0.1:${server.address().port}`;
+  if (withReturnURL) launchData.returnURL = `${base}/course`;
   return {
     origin: base,
+    courseUrl: `${base}/course`,
     registration,
     seen,
+    /** State documents by "activityId|agent|registration|stateId": { type, body }. */
     state,
     /** Records "launched" and returns the query string the LMS adds to the AU's URL. */
     async launch() {
@@ -91,7 +114,9 @@ export async function startLms({ ralph, appOrigin, masteryScore }) {
       };
       const r = await fetch(`${ralph.url}statements`, { method: "POST", headers: { authorization: ralph.auth, "content-type": "application/json", "x-experience-api-version": "1.0.3" }, body: JSON.stringify(launched) });
       if (!r.ok) throw new Error(`launched: HTTP ${r.status} ${await r.text()}`);
-      const q = new URLSearchParams({ endpoint: `${base}/xAPI/`, fetch: `${base}/fetch`, registration, activityId: AU, actor: JSON.stringify(ACTOR) });
+      const fetchPath = `/fetch/${randomUUID()}`;
+      fetchUsed.set(fetchPath, false);
+      const q = new URLSearchParams({ endpoint: `${base}/xAPI/`, fetch: `${base}${fetchPath}`, registration, activityId: AU, actor: JSON.stringify(ACTOR) });
       return "?" + q.toString();
     },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),

@@ -16,6 +16,14 @@ import { startRalph } from "./ralph.mjs";
 import { startLms, AU, ACTOR } from "./lms.mjs";
 
 const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page, one line each. */
+async function axe(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 const SCENARIO = "account-locked";
 const WIN = "I've unlocked your account and sent a reset link; it'll reach your inbox within a minute.";
 
@@ -83,11 +91,11 @@ test("Ralph stores each finished attempt; read back, it is valid xAPI 1.0.3", as
   }
 });
 
-test("a cmi5 launch: token fetched once, launch data read, statements in the cmi5 order in Ralph", async () => {
+test("a cmi5 launch: token fetched once, launch data read, statements in the cmi5 order in Ralph; a reload says the session ended", async () => {
   const extra = { "/rapport.config.json": "{}" };
   const server = await serve({ extra });
   const ralph = await startRalph();
-  const lms = await startLms({ ralph, appOrigin: new URL(server.url).origin, masteryScore: 0.5 });
+  const lms = await startLms({ ralph, appOrigin: new URL(server.url).origin, masteryScore: 0.5, withReturnURL: true });
   extra["/rapport.config.json"] = JSON.stringify({ lrs_origins: [lms.origin] });
   try {
     const { page, errors } = await openPage(browser);
@@ -95,10 +103,20 @@ test("a cmi5 launch: token fetched once, launch data read, statements in the cmi
     page.on("response", async (r) => { if (r.url().startsWith(server.url)) served.push(await r.body().catch(() => Buffer.alloc(0))); });
     const query = await lms.launch();
     await page.goto(`${server.url}${query}#/play/${SCENARIO}`);
+    // The way back to the course (the LMS's returnURL) is offered throughout.
+    assert.equal(await page.getByTestId("lms-bar").getByRole("link", { name: "Return to the course" }).getAttribute("href"), lms.courseUrl);
     await play(page);
     await page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.queue") ?? "[1]").length === 0);
     // Leaving (here by reloading) ends the session with "terminated".
     await page.reload();
+    // Reloaded, the page says plainly that the session has ended, and leads
+    // back to the course to start a new one.
+    const ended = page.getByTestId("lms-ended");
+    await ended.getByRole("heading", { name: "Your course session has ended" }).waitFor();
+    assert.equal(await ended.getAttribute("role"), "status");
+    assert.equal(await ended.getByRole("link", { name: "Return to the course" }).getAttribute("href"), lms.courseUrl);
+    assert.equal(await page.getByTestId("lms-bar").count(), 0);
+    assert.deepEqual(await axe(page), []);
     let au = [];
     const deadline = Date.now() + 20000;
     while (!au.some((x) => x.verb.id.endsWith("/terminated"))) {
@@ -144,7 +162,75 @@ test("a cmi5 launch: token fetched once, launch data read, statements in the cmi
   }
 });
 
-test("inside scorm-again's SCORM 1.2 runtime the packaged course reports once", async () => {
+test("cmi5: progress saved through the State API comes back on a fresh browser profile; Return to the course ends the session", async () => {
+  const extra = { "/rapport.config.json": "{}" };
+  const server = await serve({ extra });
+  const ralph = await startRalph();
+  const lms = await startLms({ ralph, appOrigin: new URL(server.url).origin, withReturnURL: true });
+  extra["/rapport.config.json"] = JSON.stringify({ lrs_origins: [lms.origin] });
+  const progressKey = () => [...lms.state.keys()].find((k) => k.endsWith("|urn:rapport:progress"));
+  const kept = () => JSON.parse(lms.state.get(progressKey()).body.toString()).progress;
+  try {
+    // First computer.
+    const first = await openPage(browser);
+    await first.page.goto(`${server.url}${await lms.launch()}#/play/${SCENARIO}`);
+    await play(first.page);
+    await first.page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.queue") ?? "[1]").length === 0);
+    const deadline = Date.now() + 20000;
+    while (!(progressKey() && kept().split("|")[2])) {
+      assert.ok(Date.now() < deadline, `no progress in the State API: ${lms.seen.requests}`);
+      await new Promise((ok) => setTimeout(ok, 200)); // poll the LMS until the app's PUT lands
+    }
+    // Stored for this activity, learner and registration.
+    const [activityId, agent, registration] = progressKey().split("|");
+    assert.equal(activityId, AU);
+    assert.deepEqual(JSON.parse(agent), ACTOR);
+    assert.equal(registration, lms.registration);
+    assert.match(lms.state.get(progressKey()).type, /^application\/json/);
+    assert.match(kept(), /^rapport-lms1\|account-locked\*/);
+    assert.ok(kept().length <= 4096);
+    // Return to the course: the LMS's page opens and the session is terminated.
+    await first.page.getByTestId("lms-bar").getByRole("link", { name: "Return to the course" }).click();
+    await first.page.waitForURL(lms.courseUrl);
+    const until = Date.now() + 20000;
+    while (!(await ralph.statements()).some((x) => x.verb.id.endsWith("/terminated"))) {
+      assert.ok(Date.now() < until, "no terminated statement");
+      await new Promise((ok) => setTimeout(ok, 200)); // poll the LRS until the page's last request lands
+    }
+    assert.deepEqual(first.errors, []);
+    await first.page.close();
+
+    // Another computer (a fresh browser profile), a new launch of the same
+    // registration: the Progress page shows the conversation.
+    const second = await openPage(browser);
+    await second.page.goto(`${server.url}${await lms.launch()}#/progress`);
+    await second.page.getByTestId("stat-attempts").filter({ hasText: "1" }).waitFor();
+    await second.page.getByTestId("attempts").getByText("Locked out", { exact: false }).first().waitFor();
+    await second.page.getByTestId("lms-bar").waitFor();
+    assert.deepEqual(await axe(second.page), []);
+    // A conversation here joins it in the LMS's copy: a union, not an overwrite.
+    await second.page.getByTestId("nav-scenarios").click();
+    await second.page.getByTestId("start-" + SCENARIO).click();
+    await play(second.page);
+    const later = Date.now() + 20000;
+    while (kept().split("|")[2].split(",").length !== 2) {
+      assert.ok(Date.now() < later, `the LMS's copy: ${kept()}`);
+      await new Promise((ok) => setTimeout(ok, 200)); // poll the LMS until the app's PUT lands
+    }
+    assert.equal(lms.seen.fetches, 2);
+    assert.deepEqual(second.errors, []);
+    await second.page.close();
+  } finally {
+    await lms.close();
+    await ralph.close();
+    await server.close();
+  }
+});
+
+// The packaged SCORM course, unzipped (built once for the file's tests).
+let packaged = null;
+async function scormCourse() {
+  if (packaged) return packaged;
   const out = await mkdtemp(path.join(tmpdir(), "rapport-scorm-"));
   const zip = path.join(out, "course.zip");
   const bin = path.join(root, "target", "release", "rapport");
@@ -157,18 +243,38 @@ test("inside scorm-again's SCORM 1.2 runtime the packaged course reports once", 
   const launchFile = manifest.match(/adlcp:scormtype="sco" href="([^"]+)"/)[1];
   const runtime = await readFile(require.resolve("scorm-again/scorm12"), "utf8");
   // The LMS's page: scorm-again's API on the window, the course in a frame.
+  // What the LMS kept from an earlier session (its cmi.suspend_data) comes
+  // in the address, as an LMS would load it from its database.
   const lms = `<!doctype html><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
 <script src="scorm-again.js"></script>
 <script>
   window.calls = [];
   window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+  const kept = new URLSearchParams(location.search).get("suspend_data");
+  if (kept !== null) window.API.loadFromJSON({ core: { entry: "resume" }, suspend_data: kept }, "cmi");
   for (const name of ["LMSInitialize", "LMSFinish", "LMSCommit", "LMSSetValue"]) {
     const real = window.API[name].bind(window.API);
     window.API[name] = (...args) => { const r = real(...args); window.calls.push([name, ...args, r, window.API.LMSGetLastError()]); return r; };
   }
 </script>
 <iframe id="course" src="${launchFile}" style="width:1200px;height:850px"></iframe>`;
-  const server = await serve({ dir: course, prefix: "/lms/", extra: { "/player.html": lms, "/scorm-again.js": runtime } });
+  packaged = { course, lms, runtime };
+  return packaged;
+}
+
+async function serveScorm() {
+  const { course, lms, runtime } = await scormCourse();
+  return serve({ dir: course, prefix: "/lms/", extra: { "/player.html": lms, "/scorm-again.js": runtime } });
+}
+
+/** The course leaves (its frame unloads) and the LMS's API has finished. */
+async function leaveCourse(page) {
+  await page.evaluate(() => { document.getElementById("course").src = "about:blank"; });
+  await page.waitForFunction(() => window.calls.some((c) => c[0] === "LMSFinish"));
+}
+
+test("inside scorm-again's SCORM 1.2 runtime the packaged course reports once", async () => {
+  const server = await serveScorm();
   try {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}player.html`);
@@ -177,8 +283,7 @@ test("inside scorm-again's SCORM 1.2 runtime the packaged course reports once", 
     await play(frame);
     await page.waitForFunction(() => window.API.cmi.core.score.raw !== "");
     // The learner leaves the course: the frame unloads.
-    await page.evaluate(() => { document.getElementById("course").src = "about:blank"; });
-    await page.waitForFunction(() => window.calls.some((c) => c[0] === "LMSFinish"));
+    await leaveCourse(page);
     const calls = await page.evaluate(() => window.calls);
     const count = (name) => calls.filter((c) => c[0] === name).length;
     assert.equal(count("LMSInitialize"), 1);
@@ -199,6 +304,79 @@ test("inside scorm-again's SCORM 1.2 runtime the packaged course reports once", 
     assert.equal(cmi.min, "0");
     assert.equal(cmi.status, "passed");
     assert.match(session[0][2], /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test("SCORM 1.2: progress kept in cmi.suspend_data (at most 4,096 characters) comes back on another computer", async () => {
+  const server = await serveScorm();
+  try {
+    // First computer: one conversation.
+    const first = await openPage(browser);
+    await first.page.goto(`${server.url}player.html`);
+    let frame = first.page.frameLocator("#course");
+    await frame.getByTestId("start-" + SCENARIO).click();
+    await play(frame);
+    await first.page.waitForFunction(() => window.API.cmi.suspend_data.includes("|"));
+    await leaveCourse(first.page);
+    const calls = await first.page.evaluate(() => window.calls);
+    const suspend = calls.filter((c) => c[0] === "LMSSetValue" && c[1] === "cmi.suspend_data");
+    assert.ok(suspend.length >= 1, "cmi.suspend_data was written");
+    for (const c of suspend) {
+      assert.equal(c.at(-2), "true", "scorm-again accepted it");
+      assert.ok(c[2].length <= 4096, `${c[2].length} characters`);
+    }
+    const kept = await first.page.evaluate(() => window.API.cmi.suspend_data);
+    assert.match(kept, /^rapport-lms1\|account-locked\*/);
+    assert.equal(kept.split("|")[2].split(",").length, 1, kept);
+    // Asked to keep it for the next session.
+    assert.deepEqual(calls.filter((c) => c[0] === "LMSSetValue" && c[1] === "cmi.core.exit").map((c) => c[2]), ["suspend"]);
+    assert.deepEqual(first.errors.filter((e) => !/favicon/.test(e)), []);
+    await first.page.close();
+
+    // Another computer (a fresh browser profile), the same learner: the LMS
+    // hands back what it kept, and the Progress page shows it.
+    const second = await openPage(browser);
+    assert.equal(await second.page.evaluate(() => localStorage.length).catch(() => 0), 0);
+    await second.page.goto(`${server.url}player.html?${new URLSearchParams({ suspend_data: kept })}`);
+    frame = second.page.frameLocator("#course");
+    await frame.getByTestId("nav-progress").click();
+    await frame.getByTestId("stat-attempts").filter({ hasText: "1" }).waitFor();
+    await frame.getByTestId("attempts").getByText("Locked out", { exact: false }).first().waitFor();
+    // A second conversation here: the LMS's copy now holds both.
+    await frame.getByTestId("nav-scenarios").click();
+    await frame.getByTestId("start-" + SCENARIO).click();
+    await play(frame);
+    await second.page.waitForFunction(() => window.API.cmi.suspend_data.split("|")[2]?.split(",").length === 2);
+    await leaveCourse(second.page);
+    assert.deepEqual(second.errors.filter((e) => !/favicon/.test(e)), []);
+    await second.page.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test("SCORM 1.2: cmi.suspend_data Rapport cannot read is left as it is, and the page says so", async () => {
+  const server = await serveScorm();
+  try {
+    const { page, errors } = await openPage(browser);
+    const foreign = "chapter=3;quiz=passed";
+    await page.goto(`${server.url}player.html?${new URLSearchParams({ suspend_data: foreign })}`);
+    const frame = page.frameLocator("#course");
+    const alert = frame.getByTestId("lms-unreadable");
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute("role"), "alert");
+    assert.match(await alert.innerText(), /not written by Rapport\. It is left as it is/);
+    await frame.getByTestId("start-" + SCENARIO).click();
+    await play(frame);
+    await page.waitForFunction(() => window.API.cmi.core.score.raw !== "");
+    await leaveCourse(page);
+    const calls = await page.evaluate(() => window.calls);
+    assert.deepEqual(calls.filter((c) => c[0] === "LMSSetValue" && c[1] === "cmi.suspend_data"), []);
+    assert.equal(await page.evaluate(() => window.API.cmi.suspend_data), foreign);
     assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
     await page.close();
   } finally {

@@ -2,6 +2,7 @@
 
 use super::env;
 use super::library::{use_library_autosave, LibraryContext, LibraryState};
+use super::lms::{use_lms, LmsBanner};
 use super::parked::Parked;
 use super::progress_state::{use_autosave, ProgressState};
 use super::route::Route;
@@ -16,6 +17,7 @@ pub fn app() -> Html {
     let scenarios = library.all();
     let progress = use_reducer(ProgressState::load);
     use_autosave(&progress);
+    let lms = use_lms(&progress);
     let route = use_state(|| Route::from_hash(&env::hash()));
     let parked = {
         let scenarios = scenarios.clone();
@@ -86,6 +88,7 @@ pub fn app() -> Html {
         <ContextProvider<super::progress_state::ProgressContext> context={progress.clone()}>
         <ContextProvider<Parked> context={(*parked).clone()}>
             <Shell home={Home::Player} {current}>
+                <LmsBanner view={lms} />
                 <StorageBanner />
                 <super::library_notice::LibraryNotice />
                 { page }

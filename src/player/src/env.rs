@@ -86,6 +86,38 @@ pub fn announce_statement(json: &str) {
     let _ = json;
 }
 
+/// Tells the page's integration scripts something: an event `name` on
+/// `window` whose detail is `text` (as for [`announce_statement`]).
+pub fn tell(name: &str, text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&wasm_bindgen::JsValue::from_str(text));
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = gloo::utils::window().dispatch_event(&event);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, text);
+}
+
+/// `window[name]` as JSON text, when an integration script set it.
+pub fn published(name: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let value = js_sys::Reflect::get(&gloo::utils::window(), &name.into()).ok()?;
+        if value.is_undefined() || value.is_null() {
+            return None;
+        }
+        js_sys::JSON::stringify(&value).ok()?.as_string()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        None
+    }
+}
+
 /// Sets the document's title (one per view, so tabs and screen readers say
 /// where the trainee is).
 pub fn set_title(title: &str) {

@@ -13,6 +13,7 @@ pub mod highlight;
 mod home;
 pub mod library;
 pub mod library_notice;
+pub mod lms;
 pub mod model_run;
 mod mood;
 pub mod outbox;

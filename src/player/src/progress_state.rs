@@ -3,7 +3,7 @@
 
 use super::env;
 use super::storage::LocalStore;
-use rapport::progress::{merge, Attempt, Loaded, Progress, ProgressStore};
+use rapport::progress::{merge, merge_attempts, Attempt, Loaded, Progress, ProgressStore};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,6 +34,9 @@ pub struct ProgressState {
 pub enum ProgressAction {
     Record(Box<Attempt>),
     Import(Progress),
+    /// Attempts read back from the LMS's copy (`progress::lms`): added when
+    /// new, never replacing what is here.
+    MergeLms(Vec<Attempt>),
     SetTrainee(String),
     /// After an unreadable blob: the trainee agreed to start over.
     StartFresh,
@@ -82,6 +85,12 @@ impl Reducible for ProgressState {
             }
             ProgressAction::Import(p) => {
                 merge(Rc::make_mut(&mut next.progress), &p);
+                next.revision += 1;
+            }
+            ProgressAction::MergeLms(attempts) => {
+                if merge_attempts(Rc::make_mut(&mut next.progress), attempts) == 0 {
+                    return self;
+                }
                 next.revision += 1;
             }
             ProgressAction::SetTrainee(name) => {

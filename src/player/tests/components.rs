@@ -567,3 +567,71 @@ fn a_result_without_replies_says_why_there_is_no_score() {
     assert!(html.contains("before sending a reply, so there was nothing to score"));
     assert!(!html.contains("How your score adds up"));
 }
+
+mod lms {
+    use super::render;
+    use rapport_player::lms::{safe_url, LmsBanner, LmsBannerProps, LmsStatus, LmsView};
+
+    fn cmi5(return_url: Option<&str>, ended: bool) -> LmsStatus {
+        LmsStatus {
+            kind: "cmi5".into(),
+            progress: Some(String::new()),
+            progress_error: None,
+            return_url: return_url.map(str::to_string),
+            ended,
+        }
+    }
+
+    fn banner(view: LmsView) -> String {
+        render::<LmsBanner>(move || LmsBannerProps { view })
+    }
+
+    #[test]
+    fn outside_an_lms_or_without_a_return_address_nothing_is_shown() {
+        assert_eq!(banner(LmsView::default()), "");
+        assert_eq!(banner(LmsView::of(cmi5(None, false), Some(Ok(())))), "");
+    }
+
+    #[test]
+    fn a_course_session_offers_the_way_back_to_the_course() {
+        let html = banner(LmsView::of(
+            cmi5(Some("https://lms.example.org/course/7"), false),
+            Some(Ok(())),
+        ));
+        assert!(html.contains("aria-label=\"Your course\""), "{html}");
+        assert!(html.contains("href=\"https://lms.example.org/course/7\""));
+        assert!(html.contains(">Return to the course</a>"));
+    }
+
+    #[test]
+    fn an_ended_session_says_so_and_still_leads_back() {
+        let html = banner(LmsView::of(
+            cmi5(Some("https://lms.example.org/course/7"), true),
+            None,
+        ));
+        assert!(html.contains("role=\"status\""), "{html}");
+        assert!(html.contains("Your course session has ended"));
+        assert!(html.contains("go back to the course and open Rapport from there again"));
+        assert!(html.contains(">Return to the course</a>"));
+        // Without a return address the message stands alone.
+        let html = banner(LmsView::of(cmi5(None, true), None));
+        assert!(html.contains("Your course session has ended"));
+        assert!(!html.contains("<a"));
+    }
+
+    #[test]
+    fn unreadable_lms_progress_is_reported_and_only_web_addresses_are_links() {
+        let why = "the progress saved by the LMS is damaged (total `zz`)".to_string();
+        let html = banner(LmsView::of(
+            cmi5(Some("javascript:alert(1)"), false),
+            Some(Err(why)),
+        ));
+        assert!(html.contains("role=\"alert\""), "{html}");
+        assert!(html.contains(
+            "The progress saved by the LMS is damaged (total `zz`). It is left as it is"
+        ));
+        assert!(!html.contains("javascript:"));
+        assert_eq!(safe_url(" HTTPS://x.example/ "), Some("HTTPS://x.example/"));
+        assert_eq!(safe_url("data:text/html,hi"), None);
+    }
+}
