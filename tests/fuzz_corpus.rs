@@ -42,3 +42,13 @@ fn progress_import_corpus() {
 fn scorer_corpus() {
     assert!(replay("scorer", targets::scorer) > 10);
 }
+
+#[test]
+fn lms_summary_corpus() {
+    assert!(replay("lms_summary", targets::lms_summary) > 1);
+}
+
+#[test]
+fn compiled_corpus() {
+    assert!(replay("compiled", targets::compiled) > 1);
+}

@@ -5,8 +5,11 @@
 #![allow(dead_code)]
 
 use rapport::persona::Persona;
-use rapport::progress::{check_ranges, decode_import, encode};
-use rapport::scenario::{parse, read_zip, MAX_PACK_BYTES};
+use rapport::progress::{
+    check_ranges, decode_import, decode_summary, encode, encode_summary, Progress,
+    SUSPEND_DATA_MAX,
+};
+use rapport::scenario::{compile, load_compiled, parse, read_zip, MAX_PACK_BYTES};
 use rapport::scoring::{grade, Context, Criterion};
 
 /// Scenario source: parse and validate; a scenario is produced only when
@@ -73,5 +76,33 @@ pub fn scorer(data: &[u8]) {
             let (start, end) = (e.span.start, e.span.end);
             assert!(start <= end && reply.is_char_boundary(start) && reply.is_char_boundary(end));
         }
+    }
+}
+
+/// Progress an LMS hands back (`cmi.suspend_data`, the cmi5 State API):
+/// what is accepted is within range and, summarised again, fits SCORM 1.2.
+pub fn lms_summary(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(attempts) = decode_summary(text) {
+        let p = Progress {
+            attempts,
+            ..Progress::default()
+        };
+        assert_eq!(check_ranges(&p), Ok(()));
+        assert!(encode_summary(&p).len() <= SUSPEND_DATA_MAX);
+    }
+}
+
+/// A compiled scenario read back from the browser's storage: what is
+/// accepted compiles to the same text again.
+pub fn compiled(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(scenarios) = load_compiled(text) {
+        let again = compile(&scenarios);
+        assert_eq!(load_compiled(&again).map(|s| s.len()), Ok(scenarios.len()));
     }
 }

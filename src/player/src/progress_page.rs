@@ -222,6 +222,9 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
             if p.attempts.is_empty() {
                 <p class="empty" data-testid="no-attempts">{ "No conversations yet. Finish one and your scores will appear here." }</p>
             } else {
+                // The charts' titles are level 3: this keeps the outline whole
+                // when there is no advice above them.
+                <h2 class="visually-hidden">{ "Your scores" }</h2>
                 <div class="charts">
                     <TrendChart id="chart-steps" title="The seven steps over time"
                         description={format!("Score per step across your {} conversations, smoothed over three attempts.", p.attempts.len())}

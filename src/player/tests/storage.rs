@@ -129,3 +129,21 @@ fn the_progress_page_lists_refused_results_with_the_lrs_reason() {
     assert!(html.contains("data-testid=\"outbox-retry\""));
     assert_eq!(render(Outbox::default()), "");
 }
+
+#[test]
+fn the_compiled_library_still_says_what_each_scenario_trains() {
+    // The progress page's advice reads the golden runs' expected criteria.
+    let state = LibraryState::load_from(&mut MemoryStore::default(), 0);
+    let source: Vec<_> = rapport::scenario::bundled()
+        .into_iter()
+        .filter_map(|p| p.scenario)
+        .collect();
+    assert_eq!(state.bundled.len(), source.len());
+    for (compiled, read) in state.bundled.iter().zip(&source) {
+        assert_eq!(**compiled, *read, "{}", read.id);
+    }
+    assert!(state
+        .bundled
+        .iter()
+        .any(|s| s.golden.iter().any(|g| !g.expect_hit.is_empty())));
+}
