@@ -6,8 +6,7 @@
 
 use rapport::persona::Persona;
 use rapport::progress::{
-    check_ranges, decode_import, decode_summary, encode, encode_summary, Progress,
-    SUSPEND_DATA_MAX,
+    check_ranges, decode_import, decode_summary, encode, encode_summary, Progress, SUSPEND_DATA_MAX,
 };
 use rapport::scenario::{compile, load_compiled, parse, read_zip, MAX_PACK_BYTES};
 use rapport::scoring::{grade, Context, Criterion};
