@@ -19,6 +19,10 @@ pub const KEY: &str = "rapport.conversation";
 struct Saved {
     v: u32,
     scenario: String,
+    /// The scenario's version: a conversation is replayed only against the
+    /// version it was held with (saves from before it was kept have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    version: Option<u32>,
     seed: u64,
     started_ms: u64,
     replies: Vec<(String, u64)>,
@@ -33,6 +37,7 @@ pub fn save(store: &mut impl KeyValue, session: &Session) {
         let saved = Saved {
             v: 1,
             scenario: session.scenario().id.0.clone(),
+            version: Some(session.scenario().version),
             seed: session.seed(),
             started_ms: session.started_ms(),
             replies: session
@@ -47,11 +52,13 @@ pub fn save(store: &mut impl KeyValue, session: &Session) {
 }
 
 /// The saved conversation replayed against `library`, if there is one whose
-/// scenario is still there and whose replies still replay.
+/// scenario is still there, in the same version, and whose replies still
+/// replay. (Otherwise the save is left as it is until the next conversation.)
 pub fn load(store: &impl KeyValue, library: &[Rc<Scenario>]) -> Option<Session> {
     let saved: Saved = serde_json::from_str(&store.get(KEY).ok()??).ok()?;
     let scenario = library.iter().find(|s| s.id.0 == saved.scenario)?;
-    if saved.v != 1 || saved.replies.is_empty() {
+    let changed = saved.version.is_some_and(|v| v != scenario.version);
+    if saved.v != 1 || saved.replies.is_empty() || changed {
         return None;
     }
     let mut session = Session::new(Rc::clone(scenario), saved.seed, saved.started_ms);

@@ -151,3 +151,33 @@ fn the_compiled_library_still_says_what_each_scenario_trains() {
         .iter()
         .any(|s| s.golden.iter().any(|g| !g.expect_hit.is_empty())));
 }
+
+#[test]
+fn a_held_conversation_replays_only_against_the_scenario_version_it_was_held_with() {
+    use rapport_player::parked::{load, save};
+    let library: Vec<Rc<rapport::scenario::Scenario>> = rapport::scenario::bundled()
+        .into_iter()
+        .filter_map(|p| p.scenario)
+        .map(Rc::new)
+        .collect();
+    let mut session = rapport::sim::Session::new(Rc::clone(&library[0]), 7, 1_000);
+    session
+        .respond("Hello, I'm Sam. How can I help?", 5_000)
+        .unwrap();
+    let mut store = MemoryStore::default();
+    save(&mut store, &session);
+    let back = load(&store, &library).expect("same version: replayed");
+    assert_eq!(back.log(), session.log());
+
+    let mut newer = (*library[0]).clone();
+    newer.version += 1;
+    let changed = vec![Rc::new(newer)];
+    assert!(
+        load(&store, &changed).is_none(),
+        "another version: not replayed"
+    );
+    assert!(
+        store.get(rapport_player::parked::KEY).unwrap().is_some(),
+        "and not deleted"
+    );
+}
