@@ -496,7 +496,8 @@ impl Model {
 
     /// The summed quantised weights of `features`, per label.
     pub fn sums(&self, features: &[Feature]) -> [i32; LABELS] {
-        let mut acc = [0i32; LABELS];
+        // Indexed by a u8, so never out of bounds and never checked.
+        let mut acc = [0i32; 256];
         let mask = (1u32 << self.table.bucket_bits) - 1;
         let (index, weights) = (&self.index[..], &self.weights[..]);
         for f in features {
@@ -508,10 +509,10 @@ impl Model {
                 continue;
             };
             for &(l, w) in row {
-                acc[usize::from(l) % LABELS] += i32::from(w);
+                acc[usize::from(l)] += i32::from(w);
             }
         }
-        acc
+        std::array::from_fn(|l| acc[l])
     }
 
     /// How far above its threshold label `l`'s logit is.
