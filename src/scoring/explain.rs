@@ -66,6 +66,38 @@ pub fn explain(reply: &str, ctx: &Context, a: &Assessment) -> String {
             );
         }
     }
+    let learned = super::learned::calls(reply, ctx);
+    if !learned.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nLearned check (a model trained on the corpus, combined with the rules per label)"
+        );
+        for c in &learned {
+            let yes_no = |b: bool| if b { "yes" } else { "no" };
+            let outcome = match (c.rules, c.verdict) {
+                (false, true) => "added",
+                (true, false) => "taken away",
+                _ => "agrees",
+            };
+            let _ = writeln!(
+                out,
+                "  {:<19} rules {}, model {} ({:+.2} from its threshold; {}): {outcome}",
+                c.label.name(),
+                yes_no(c.rules),
+                yes_no(c.model),
+                c.margin,
+                c.mode
+            );
+            let words: Vec<String> = c
+                .words
+                .iter()
+                .map(|(s, w)| format!("\"{}\" {w:+.2}", quote(*s)))
+                .collect();
+            if !words.is_empty() {
+                let _ = writeln!(out, "      words: {}", words.join(", "));
+            }
+        }
+    }
     if !a.notes.is_empty() {
         let _ = writeln!(out, "\nFor this customer");
         for n in &a.notes {

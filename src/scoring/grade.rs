@@ -23,6 +23,22 @@ pub fn grade(reply: &str, ctx: &Context) -> Assessment {
 /// [`grade`], also handing back the reply's words as typed (unrepaired) when
 /// grading tokenized them, so the conversation engine need not do it again.
 pub fn grade_with_words(reply: &str, ctx: &Context) -> (Assessment, Option<text::Tokens>) {
+    graded(reply, ctx, Layer::Apply)
+}
+
+/// What grading does with the learned layer (see [`super::learned`]).
+pub(crate) enum Layer<'a> {
+    /// Let it overrule the rules where the table says so.
+    Apply,
+    /// Leave it out, and collect the features it would read (for training).
+    Collect(u8, &'a mut Vec<super::learned::Feature>),
+}
+
+pub(crate) fn graded(
+    reply: &str,
+    ctx: &Context,
+    layer: Layer,
+) -> (Assessment, Option<text::Tokens>) {
     let mut cut = reply.len().min(MAX_GRADED_BYTES);
     while !reply.is_char_boundary(cut) {
         cut -= 1;
@@ -69,7 +85,12 @@ pub fn grade_with_words(reply: &str, ctx: &Context) -> (Assessment, Option<text:
         warm_transfer,
         truncated: cut < reply.len(),
         unscored_language: None,
+        learned: Vec::new(),
     };
+    match layer {
+        Layer::Apply => super::learned::apply(&r, ctx, &mut a),
+        Layer::Collect(features, out) => super::learned::extract(&r, ctx, &a, features, out),
+    }
     a.notes = persona_rules::notes(&r, ctx, &a);
     a.total = total(&a, ctx.persona);
     (a, raw)
@@ -105,6 +126,7 @@ fn unscored(r: &Reply, lang: &'static text::language::Language, truncated: bool)
         warm_transfer: false,
         truncated,
         unscored_language: Some(lang.id),
+        learned: Vec::new(),
     }
 }
 

@@ -14,6 +14,7 @@ mod facts;
 mod feeling;
 mod flags;
 mod grade;
+pub mod learned;
 pub mod lexicon;
 mod matching;
 mod persona_rules;
@@ -101,6 +102,9 @@ pub struct Assessment {
     /// Set when the reply is in a language the scorer has no lexicons for
     /// (its ISO 639-1 code): nothing was scored, and the trainee is told why.
     pub unscored_language: Option<&'static str>,
+    /// Where the learned layer changed the rules' verdict, and why
+    /// ([`learned::calls`] lists all it said).
+    pub learned: Vec<learned::Call>,
 }
 
 impl Assessment {

@@ -7,6 +7,7 @@ mod package;
 mod play;
 mod sample;
 mod score;
+pub mod train;
 
 pub use score::{score_line, to_json};
 
@@ -31,6 +32,10 @@ COMMANDS:
     eval <FILES or FOLDERS>...    Precision, recall, F1 and agreement of the scorer on labelled replies
           [--split all|dev|sealed]  Corpus lines by source: the sealed side prints figures only
           [--format json] [--show LABEL]  (--show lists one label's misses; never on sealed)
+    train [--check] [--out FILE]  Train the learned layer on the corpus's dev split (grouped cross-validation
+                                  picks features, regularisation, and per label the threshold and how it
+                                  combines with the rules) and write src/scoring/learned.bin; --check only
+                                  compares
     vocabulary                    Print the words typo repair corrects towards (for scripts/gen-real-words)
     package --scorm               Build the app and write a SCORM 1.2 zip for an LMS; prints its path
     package --cmi5                Build the app and write a cmi5 course zip (cmi5.xml) for an LMS
@@ -39,11 +44,37 @@ COMMANDS:
     bench                         Print speed figures for the scorer and the engine (use --release)
     help                          Show this message
 
+Grading options (eval, score, bench):
+    --learned on|off              Grade with or without the learned layer (src/scoring/learned.rs);
+                                  off unless switched on (see README, \"Measuring the scorer\")
+
 Exit status: 0 on success, 1 when a check finds errors, 2 on bad usage.
 ";
 
 /// Runs the CLI with `args` (without the program name); returns the exit code.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    // `--learned on|off` anywhere: grade with or without the learned layer.
+    let mut rest: Vec<String> = Vec::with_capacity(args.len());
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a != "--learned" {
+            rest.push(a.clone());
+            continue;
+        }
+        match it.next().map(String::as_str) {
+            Some("on") => rapport::scoring::learned::switch(true),
+            Some("off") => rapport::scoring::learned::switch(false),
+            other => {
+                let _ = writeln!(
+                    err,
+                    "rapport: --learned takes on or off, not {}",
+                    other.unwrap_or("nothing")
+                );
+                return 2;
+            }
+        }
+    }
+    let args = &rest[..];
     let Some(cmd) = args.first() else {
         let _ = write!(out, "{HELP}");
         return 2;
@@ -56,6 +87,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "check" => check::run(&args[1..], out, err),
         "bench" => bench::run(out),
         "eval" => eval(&args[1..], out, err),
+        "train" => train::run(&args[1..], out, err),
         "vocabulary" => {
             let mut words: Vec<&String> = rapport::scoring::lexicon::vocabulary()
                 .candidates
