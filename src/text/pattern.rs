@@ -21,7 +21,8 @@ use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Alt {
-    Word(String),
+    /// A word, with its [`word_hash`] (matching compares the numbers first).
+    Word(String, u64),
     Seq(Vec<String>),
     Stem(String),
     Number,
@@ -94,7 +95,7 @@ impl Pattern {
                         w.uint(1);
                         w.bool(*optional);
                         w.list(alts, |w, a| match a {
-                            Alt::Word(x) => {
+                            Alt::Word(x, _) => {
                                 w.uint(0);
                                 w.str(x);
                             }
@@ -126,7 +127,7 @@ impl Pattern {
                     let optional = r.bool()?;
                     let alts = r.list(|r| {
                         Ok(match r.below(4)? {
-                            0 => Alt::Word(r.str()?),
+                            0 => word(r.str()?),
                             1 => Alt::Seq(r.strs()?),
                             2 => Alt::Stem(r.str()?),
                             _ => Alt::Number,
@@ -176,7 +177,7 @@ impl Pattern {
                         Alt::Seq(words)
                     }
                     a if a.ends_with('~') => Alt::Stem(a.trim_end_matches('~').to_lowercase()),
-                    a => Alt::Word(a.to_lowercase()),
+                    a => word(a.to_lowercase()),
                 });
             }
             elements.push(Element::Any { alts, optional });
@@ -201,7 +202,7 @@ impl Pattern {
             .tokens
             .into_iter()
             .map(|t| Element::Any {
-                alts: vec![Alt::Word(t.norm)],
+                alts: vec![word(t.norm)],
                 optional: false,
             })
             .collect();
@@ -219,14 +220,14 @@ impl Pattern {
                     optional: false,
                 } => {
                     let common = alts.iter().all(|a| match a {
-                        Alt::Word(w) => is_common(w),
+                        Alt::Word(w, _) => is_common(w),
                         Alt::Seq(ws) => ws.first().is_some_and(|w| is_common(w)),
                         _ => false,
                     });
                     let keys = alts
                         .iter()
                         .map(|a| match a {
-                            Alt::Word(w) => Some(word_hash(w)),
+                            Alt::Word(_, h) => Some(*h),
                             Alt::Seq(ws) => ws.first().map(|w| word_hash(w)),
                             Alt::Stem(st) => stem_key(st),
                             Alt::Number => None,
@@ -247,7 +248,7 @@ impl Pattern {
             }) => alts
                 .iter()
                 .map(|a| match a {
-                    Alt::Word(w) => Some(word_hash(w)),
+                    Alt::Word(_, h) => Some(*h),
                     Alt::Seq(ws) => ws.first().map(|w| word_hash(w)),
                     Alt::Stem(_) | Alt::Number => None,
                 })
@@ -281,7 +282,7 @@ impl Pattern {
                     let mut alt = Vec::with_capacity(alts.len());
                     for a in alts {
                         alt.push(match a {
-                            Alt::Word(w) if plain(w) => w.clone(),
+                            Alt::Word(w, _) if plain(w) => w.clone(),
                             Alt::Seq(ws) if ws.len() > 1 && ws.iter().all(|w| plain(w)) => {
                                 ws.join("_")
                             }
@@ -334,7 +335,7 @@ impl Pattern {
                 Element::Gap(_) => &[],
             })
             .flat_map(|a| match a {
-                Alt::Word(w) => std::slice::from_ref(w),
+                Alt::Word(w, _) => std::slice::from_ref(w),
                 Alt::Seq(ws) => ws.as_slice(),
                 Alt::Stem(_) | Alt::Number => &[],
             })
@@ -355,7 +356,7 @@ impl Pattern {
                     i += 1;
                     continue;
                 }
-                match self.match_at(&text.tokens[..s.end], i, 0) {
+                match self.match_at(&text.tokens[..s.end], &text.hashes, i, 0) {
                     Some(end) if end > i => {
                         found.push(Match { first: i, end });
                         i = end;
@@ -373,22 +374,22 @@ impl Pattern {
     }
 
     /// Matches elements from `el` on at token `i`; returns the end token.
-    fn match_at(&self, toks: &[Token], i: usize, el: usize) -> Option<usize> {
+    fn match_at(&self, toks: &[Token], hashes: &[u64], i: usize, el: usize) -> Option<usize> {
         let Some(element) = self.elements.get(el) else {
             return Some(i);
         };
         match element {
             Element::Gap(max) => (0..=*max)
                 .filter(|skip| i + skip <= toks.len())
-                .find_map(|skip| self.match_at(toks, i + skip, el + 1)),
+                .find_map(|skip| self.match_at(toks, hashes, i + skip, el + 1)),
             Element::Any { alts, optional } => {
                 let here = alts
                     .iter()
-                    .filter_map(|a| alt_len(a, &toks[i.min(toks.len())..]))
-                    .find_map(|n| self.match_at(toks, i + n, el + 1));
+                    .filter_map(|a| alt_len(a, toks, hashes, i))
+                    .find_map(|n| self.match_at(toks, hashes, i + n, el + 1));
                 match here {
                     Some(end) => Some(end),
-                    None if *optional => self.match_at(toks, i, el + 1),
+                    None if *optional => self.match_at(toks, hashes, i, el + 1),
                     None => None,
                 }
             }
@@ -450,10 +451,19 @@ fn is_common(w: &str) -> bool {
 }
 
 /// How many tokens `alt` consumes at the start of `toks`, if it matches there.
-fn alt_len(alt: &Alt, toks: &[Token]) -> Option<usize> {
-    let word = toks.first()?.norm.as_str();
+/// A word alternative, with its hash.
+fn word(w: String) -> Alt {
+    let h = word_hash(&w);
+    Alt::Word(w, h)
+}
+
+/// How many tokens from `i` on `alt` matches, if it matches there.
+fn alt_len(alt: &Alt, toks: &[Token], hashes: &[u64], i: usize) -> Option<usize> {
+    let word = toks.get(i)?.norm.as_str();
+    let toks = &toks[i..];
     let ok = match alt {
-        Alt::Word(w) => w == word,
+        // The hashes rule out nearly every word without comparing text.
+        Alt::Word(w, h) => hashes.get(i).is_none_or(|x| x == h) && w == word,
         Alt::Stem(s) => word.starts_with(s.as_str()),
         Alt::Number => word.starts_with(|c: char| c.is_ascii_digit()),
         Alt::Seq(ws) => {
