@@ -27,23 +27,16 @@ pub const LABELS: usize = 25;
 
 /// The labels in table order (the order of [`Label::all`]).
 pub fn label(i: usize) -> Label {
-    const CRITERIA: [Criterion; 12] = [
-        Criterion::Greet,
-        Criterion::Listen,
-        Criterion::Question,
-        Criterion::Empathize,
-        Criterion::Resolve,
-        Criterion::Check,
-        Criterion::FollowUp,
-        Criterion::Eager,
-        Criterion::Sincere,
-        Criterion::Understand,
-        Criterion::Respect,
-        Criterion::Empowered,
-    ];
-    match CRITERIA.get(i) {
-        Some(c) => Label::Hit(*c),
-        None => Label::Flag(FlagId::ALL[(i - CRITERIA.len()) % FlagId::ALL.len()]),
+    // Every criterion but broad knowledge (which needs a scenario's facts),
+    // in rubric order, then every mistake.
+    let scored = Criterion::ALL.len() - 1;
+    match Criterion::ALL
+        .into_iter()
+        .filter(|c| *c != Criterion::BroadKnowledge)
+        .nth(i)
+    {
+        Some(c) => Label::Hit(c),
+        None => Label::Flag(FlagId::ALL[(i - scored) % FlagId::ALL.len()]),
     }
 }
 

@@ -35,8 +35,8 @@ pub fn studio_app() -> Html {
     let progress = use_reducer(ProgressState::load);
     use_autosave(&progress);
     let parked = {
-        let scenarios = library.all();
-        use_state(move || Parked::restore(&scenarios))
+        let library = library.clone();
+        use_state(move || Parked::restore(&library.all()))
     };
     use_view_title_and_focus(format!("{} · Rapport", Route::Trainer.title()));
     html! {
