@@ -113,17 +113,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--format" => match it.next().map(String::as_str) {
-                Some("json") => json = true,
-                Some("text") => json = false,
-                other => {
-                    let _ = writeln!(
-                        err,
-                        "rapport check: --format takes `text` or `json`, got {:?}",
-                        other.unwrap_or("")
-                    );
-                    return 2;
-                }
+            "--format" => match crate::json_format("check", it.next(), err) {
+                Some(j) => json = j,
+                None => return 2,
             },
             "--format=json" => json = true,
             _ => paths.push(a.clone()),

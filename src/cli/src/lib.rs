@@ -155,17 +155,9 @@ fn eval(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     }
                 }
             }
-            "--format" => match it.next().map(String::as_str) {
-                Some("json") => json = true,
-                Some("text") => json = false,
-                other => {
-                    let _ = writeln!(
-                        err,
-                        "rapport eval: --format takes text or json, not {}",
-                        other.unwrap_or("nothing")
-                    );
-                    return 2;
-                }
+            "--format" => match json_format("eval", it.next(), err) {
+                Some(j) => json = j,
+                None => return 2,
             },
             "--show" => show = it.next().cloned(),
             p => paths.push(p.into()),
@@ -242,4 +234,25 @@ fn expand(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+/// The value of `--format` for `command`: `Some(true)` for json, `Some(false)`
+/// for text; anything else is reported on `err` (`None`: exit with 2).
+pub(crate) fn json_format(
+    command: &str,
+    value: Option<&String>,
+    err: &mut dyn Write,
+) -> Option<bool> {
+    match value.map(String::as_str) {
+        Some("json") => Some(true),
+        Some("text") => Some(false),
+        other => {
+            let _ = writeln!(
+                err,
+                "rapport {command}: --format takes text or json, not {}",
+                other.unwrap_or("nothing")
+            );
+            None
+        }
+    }
 }
