@@ -106,3 +106,47 @@ export async function endConversation(page) {
   await page.getByTestId("confirm-end-yes").click();
   await page.getByTestId("result").waitFor();
 }
+
+/**
+ * Waits for the service worker to be active, then reloads so that the page
+ * is served through it (the first visit never is).
+ */
+export async function throughServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** A small valid scenario (a gym membership pause) titled `title`. */
+export function gymPause(title = "Pausing a gym membership") {
+  return `id = "gym-pause"
+title = ${JSON.stringify(title)}
+persona = "personal"
+difficulty = "easy"
+domain = "Fitness"
+summary = "Ruth wants to pause her membership while she recovers from surgery."
+start = "opening"
+
+[customer]
+name = "Ruth"
+situation = "Ruth has been a member for nine years."
+
+[[nodes]]
+id = "opening"
+say = ["Hello dear, I need to pause my membership for a few months."]
+
+  [[nodes.next]]
+  when = { hit = ["resolve"] }
+  goto = "done"
+
+  [[nodes.next]]
+  goto = "opening"
+
+[[nodes]]
+id = "done"
+end = "resolved"
+say = ["Thank you, that's lovely."]
+`;
+}

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, openPage, shot, useBrowserAndServer } from "./harness.mjs";
+import { serve, openPage, shot, useBrowserAndServer, throughServiceWorker } from "./harness.mjs";
 
 const env = useBrowserAndServer();
 
@@ -119,12 +119,7 @@ test("after one visit the app loads and plays with the server gone", async () =>
   const { page, errors } = await openPage(env.browser);
   await page.goto(own.url);
   await page.getByTestId("scenario-list").waitFor();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // A second load is served through the now-active service worker.
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await throughServiceWorker(page);
   await own.close();
   await page.reload();
   await page.getByTestId("scenario-list").waitFor();

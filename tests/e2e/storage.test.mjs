@@ -3,38 +3,11 @@
 // network-first through the service worker.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, useBrowserAndServer } from "./harness.mjs";
+import { serve, useBrowserAndServer, throughServiceWorker, gymPause } from "./harness.mjs";
 
 const env = useBrowserAndServer();
 
-const SCENARIO = `id = "gym-pause"
-title = "Pausing a gym membership"
-persona = "personal"
-difficulty = "easy"
-domain = "Fitness"
-summary = "Ruth wants to pause her membership while she recovers from surgery."
-start = "opening"
-
-[customer]
-name = "Ruth"
-situation = "Ruth has been a member for nine years."
-
-[[nodes]]
-id = "opening"
-say = ["Hello dear, I need to pause my membership for a few months."]
-
-  [[nodes.next]]
-  when = { hit = ["resolve"] }
-  goto = "done"
-
-  [[nodes.next]]
-  goto = "opening"
-
-[[nodes]]
-id = "done"
-end = "resolved"
-say = ["Thank you, that's lovely."]
-`;
+const SCENARIO = gymPause();
 
 /** A context whose storage starts with `items`, set once before the app loads. */
 async function contextWith(items) {
@@ -110,9 +83,7 @@ test("pack files come from the network first, with the cache as the offline fall
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await throughServiceWorker(page);
   const get = (url) => page.evaluate(async (url) => (await fetch(url)).text(), url);
   assert.match(await get("packs/week-1/pack.json"), /a\.toml/);
   // The trainer republishes the pack under the same name.

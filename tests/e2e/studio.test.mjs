@@ -4,7 +4,7 @@
 // trainer adds there plays in the player.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, openPage, shot, useBrowserAndServer } from "./harness.mjs";
+import { serve, openPage, shot, useBrowserAndServer, throughServiceWorker } from "./harness.mjs";
 
 const env = useBrowserAndServer();
 
@@ -104,11 +104,7 @@ test("after one visit the studio opens with the server gone", async () => {
   const { page, errors } = await openPage(env.browser);
   await page.goto(own.url);
   await page.getByTestId("scenario-list").waitFor();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await throughServiceWorker(page);
   // One visit to the studio, through the worker, caches it.
   await page.getByTestId("nav-trainer").click();
   await page.getByTestId("editor").waitFor();

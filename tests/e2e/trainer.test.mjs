@@ -5,38 +5,11 @@ import assert from "node:assert/strict";
 import { writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serve, openPage, shot, useBrowserAndServer } from "./harness.mjs";
+import { serve, openPage, shot, useBrowserAndServer, gymPause } from "./harness.mjs";
 
 const env = useBrowserAndServer();
 
-const VALID = `id = "gym-pause"
-title = "<img src=x onerror=alert(1)> Pausing a gym membership"
-persona = "personal"
-difficulty = "easy"
-domain = "Fitness"
-summary = "Ruth wants to pause her membership while she recovers from surgery."
-start = "opening"
-
-[customer]
-name = "Ruth"
-situation = "Ruth has been a member for nine years."
-
-[[nodes]]
-id = "opening"
-say = ["Hello dear, I need to pause my membership for a few months."]
-
-  [[nodes.next]]
-  when = { hit = ["resolve"] }
-  goto = "done"
-
-  [[nodes.next]]
-  goto = "opening"
-
-[[nodes]]
-id = "done"
-end = "resolved"
-say = ["Thank you, that's lovely."]
-`;
+const VALID = gymPause("<img src=x onerror=alert(1)> Pausing a gym membership");
 
 test("problems are listed with line and column and marked next to the source", async () => {
   const { page, errors } = await openPage(env.browser);
