@@ -442,8 +442,10 @@
   window.addEventListener("rapport:statement", function (e) {
     var s;
     try { s = JSON.parse(e.detail); } catch (err) { return; }
-    if (config) record(s);
-    else if (early) early.push(s);
+    // Held until the launch is complete (for cmi5, until its launch data
+    // is read: whether this attempt reports completed and passed rests on it).
+    if (early) early.push(s);
+    else if (config) record(s);
   });
   // The Progress page's "Send again": refused statements go back in the queue.
   window.addEventListener("rapport:xapi-retry", function () {

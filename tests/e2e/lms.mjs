@@ -19,6 +19,8 @@ export async function startLms({ ralph, appOrigin, masteryScore, withReturnURL =
   const token = ralph.auth.replace(/^Basic /, "");
   const state = new Map();
   const seen = { fetches: 0, stateReads: 0, requests: [] };
+  // While set, LMS.LaunchData answers only once it resolves (a slow LMS).
+  let launchDataHeld = null;
   // Each launch's fetch URL, and whether it has answered.
   const fetchUsed = new Map();
   const cors = {
@@ -62,6 +64,7 @@ export async function startLms({ ralph, appOrigin, masteryScore, withReturnURL =
           seen.stateReads += 1;
           if (req.method !== "GET") return json(403, { message: "LMS.LaunchData is read-only" });
           if (url.searchParams.get("registration") !== registration) return json(404, { message: "no such registration" });
+          if (launchDataHeld) await launchDataHeld;
           return json(200, launchData);
         }
         // Without a stateId: the ids of the documents kept for this
@@ -97,6 +100,12 @@ export async function startLms({ ralph, appOrigin, masteryScore, withReturnURL =
     seen,
     /** State documents by "activityId|agent|registration|stateId": { type, body }. */
     state,
+    /** Holds LMS.LaunchData's answers until the returned function is called. */
+    holdLaunchData() {
+      let release;
+      launchDataHeld = new Promise((ok) => { release = ok; });
+      return () => { launchDataHeld = null; release(); };
+    },
     /** Records "launched" and returns the query string the LMS adds to the AU's URL. */
     async launch() {
       const launched = {

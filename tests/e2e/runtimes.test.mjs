@@ -171,10 +171,15 @@ test("cmi5: progress saved through the State API comes back on a fresh browser p
   const progressKey = () => [...lms.state.keys()].find((k) => k.endsWith("|urn:rapport:progress"));
   const kept = () => JSON.parse(lms.state.get(progressKey()).body.toString()).progress;
   try {
-    // First computer.
+    // First computer, on a slow LMS: the conversation ends before the
+    // launch data arrives, and its statements wait for it.
     const first = await openPage(browser);
+    const release = lms.holdLaunchData();
     await first.page.goto(`${server.url}${await lms.launch()}#/play/${SCENARIO}`);
     await play(first.page);
+    assert.equal(await first.page.getByTestId("lms-bar").count(), 0);
+    release();
+    await first.page.getByTestId("lms-bar").waitFor();
     await first.page.waitForFunction(() => JSON.parse(localStorage.getItem("rapport.xapi.queue") ?? "[1]").length === 0);
     const deadline = Date.now() + 20000;
     while (!(progressKey() && kept().split("|")[2])) {
@@ -198,6 +203,8 @@ test("cmi5: progress saved through the State API comes back on a fresh browser p
       await new Promise((ok) => setTimeout(ok, 200)); // poll the LRS until the page's last request lands
     }
     assert.deepEqual(first.errors, []);
+    const verbs = (await ralph.statements()).filter((x) => x.object.id === AU).map((x) => x.verb.id.replace(/.*\//, ""));
+    assert.deepEqual(verbs.sort(), ["completed", "initialized", "launched", "passed", "terminated"]);
     await first.page.close();
 
     // Another computer (a fresh browser profile), a new launch of the same
