@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.715;
+const AGREEMENT_NOW: f64 = 0.717;
 const MACRO_F1_NOW: f64 = 0.67;
 
 #[test]
@@ -282,7 +282,7 @@ fn false_credit_probes_do_not_lose_ground() {
     assert!(rate >= PROBES_FLOOR, "{rate:.3} < {PROBES_FLOOR}\n{report}");
 }
 
-const PROBES_FLOOR: f64 = 0.86;
+const PROBES_FLOOR: f64 = 0.95;
 
 #[test]
 fn calibration_shows_agreement_and_exports_disagreements_for_eval() {
@@ -662,4 +662,100 @@ fn a_conversation_counts_what_this_customer_values() {
             "the breakdown adds up"
         );
     }
+}
+
+#[test]
+fn an_offer_taken_back_in_the_same_sentence_is_no_fix() {
+    for r in [
+        "I checked whether I could rebook you on the 9am, and I can't.",
+        "Refunds, exchanges, store credit: none of those are possible here.",
+        "We shipped the wrong size.",
+        "I would have refunded it if the system let me.",
+    ] {
+        assert!(!irate(r).hit(Criterion::Resolve), "{r}");
+    }
+    // A fix that mentions what went wrong is still a fix.
+    assert!(
+        irate("I'll have the courier collect the wrong size tomorrow.").hit(Criterion::Resolve)
+    );
+}
+
+#[test]
+fn sending_the_customer_elsewhere_is_flagged_by_its_shape() {
+    let a = irate("You'll have to talk to your bank about that.");
+    assert!(a.flagged(FlagId::NotMyJob));
+    let a = irate("Please ring the claims team on 0800 123 456, they will sort it.");
+    assert!(a.flagged(FlagId::ColdTransfer));
+    assert!(!a.hit(Criterion::Resolve));
+    // Inviting them to go on, or owning it after a "but", is neither.
+    assert!(!irate("Please go on, I'm listening.").flagged(FlagId::NotMyJob));
+    let a = irate("It's not my department, but I'll reverse the charge for you now.");
+    assert!(!a.flagged(FlagId::NotMyJob));
+    assert!(a.hit(Criterion::Resolve));
+}
+
+#[test]
+fn empathy_by_shape_and_sorry_that_is_not_an_apology() {
+    for r in [
+        "What a month you've had with this router.",
+        "I'd feel exactly the same in your shoes.",
+        "I'm heartbroken for you.",
+    ] {
+        assert!(irate(r).hit(Criterion::Empathize), "{r}");
+    }
+    for r in [
+        "Sorry, could you spell the surname?",
+        "I can't change that, sorry",
+    ] {
+        assert!(!irate(r).hit(Criterion::Empathize), "{r}");
+    }
+    assert!(irate("Sorry, could you spell the surname?").hit(Criterion::Question));
+}
+
+#[test]
+fn a_check_asks_how_things_are_now() {
+    let after_fix = |r: &str| {
+        let fixed = irate("I'll refund it now.");
+        let ctx = Context {
+            previous: std::slice::from_ref(&fixed),
+            ..Context::standalone(Persona::Functional, "")
+        };
+        grade(r, &ctx)
+    };
+    for r in [
+        "Did the app work before the update?",
+        "Is there anything else you can tell me about the noise?",
+    ] {
+        let a = after_fix(r);
+        assert!(!a.hit(Criterion::Check), "{r}");
+        assert!(a.hit(Criterion::Question), "{r}");
+    }
+    assert!(after_fix("I've restarted the box. Is the picture clear now?").hit(Criterion::Check));
+}
+
+#[test]
+fn owned_failures_are_neither_excuses_nor_blame() {
+    assert!(irate("A deadline is a deadline.").flagged(FlagId::PolicyShield));
+    assert!(!irate("It is what it is.").flagged(FlagId::PolicyShield));
+    let owned =
+        "That was our courier's mistake, and that's no excuse: a new parcel goes out today.";
+    assert!(!irate(owned).flagged(FlagId::Excuse));
+    assert!(irate("Everybody's away this week, so it will have to wait.").flagged(FlagId::Excuse));
+    assert!(!irate("You should have been told about the fee.").flagged(FlagId::Blame));
+    assert!(irate("You should have read the terms.").flagged(FlagId::Blame));
+    assert!(irate("Most people manage this without calling.").flagged(FlagId::Insult));
+}
+
+#[test]
+fn promises_without_a_when_and_substituted_verbs_earn_nothing() {
+    let fixed = irate("I'll refund it now.");
+    let ctx = Context {
+        previous: std::slice::from_ref(&fixed),
+        ..Context::standalone(Persona::Functional, "")
+    };
+    assert!(!grade("I'll probably get back to you at some point.", &ctx).hit(Criterion::FollowUp));
+    assert!(grade("I'll call you back at 4pm today.", &ctx).hit(Criterion::FollowUp));
+    // A slipped letter is repaired into the verb; a different letter is not.
+    assert!(irate("i'll refnd it today").hit(Criterion::Resolve));
+    assert!(!irate("I've chenged your plan.").hit(Criterion::Resolve));
 }

@@ -43,6 +43,7 @@ const FEELING: &[&str] = &[
     "miserable",
     "devastat",
     "heartbreak",
+    "heartbroken",
     "gutting",
     "gutted",
     "distress",
@@ -81,6 +82,7 @@ const FEELING: &[&str] = &[
     "baffl",
     "fury",
     "rage",
+    "fuming",
 ];
 
 /// Words that make the agent the one perceiving or imagining their state.
@@ -110,12 +112,19 @@ pub fn acknowledgements(r: &Reply) -> Vec<Span> {
     let mut out = Vec::new();
     for s in &r.tokens.sentences {
         let words = &toks[s.first..s.end];
+        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
         let Some(k) = words.iter().position(|t| is_feeling(&t.norm)) else {
+            if !s.question && (lived_through(words) || same_in_their_place(words)) {
+                out.push(s.span);
+            }
             continue;
         };
-        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        // Felt on their behalf: "I'm gutted for you", "I feel awful for your family".
+        let for_them = (k + 1..words.len().min(k + 3))
+            .any(|i| w(i) == "for" && matches!(w(i + 1), "you" | "your" | "them" | "him" | "her"));
         // The agent's own temper is not empathy: "I am frustrated with you".
-        let own = (0..k).any(|i| w(i) == "i" && matches!(w(i + 1), "am" | "was" | "feel" | "get"));
+        let own = !for_them
+            && (0..k).any(|i| w(i) == "i" && matches!(w(i + 1), "am" | "was" | "feel" | "get"));
         let exclaims =
             matches!(w(0), "what" | "how" | "oh" | "ugh" | "gosh" | "wow") && !s.question;
         let situation = (0..k).any(|i| {
@@ -127,9 +136,42 @@ pub fn acknowledgements(r: &Reply) -> Vec<Span> {
         let perceives =
             (0..k).any(|i| PERCEIVE.contains(&w(i))) && (0..k).any(|i| matches!(w(i), "i" | "we"));
         let shared = (k + 1..words.len()).any(|i| w(i) == "too") || w(k + 1) == "as";
-        if !own && (exclaims || situation || perceives || shared) && !s.question {
+        if !own && (exclaims || situation || perceives || shared || for_them) && !s.question {
             out.push(s.span);
         }
     }
     out
+}
+
+/// An exclamation about what they have lived through, with no word of
+/// feeling needed: "What a week you've had", "What a lot you've been through".
+fn lived_through(words: &[crate::text::Token]) -> bool {
+    let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+    matches!(w(0), "what" | "such")
+        && matches!(w(1), "a" | "an")
+        && (2..words.len()).any(|i| {
+            w(i) == "you"
+                && matches!(w(i + 1), "have" | "had" | "are" | "were" | "went")
+                && matches!(
+                    w(i + 2),
+                    "had" | "been" | "through" | "going" | "dealt" | "put"
+                )
+        })
+}
+
+/// The agent in their place, reacting as they do: "I'd say the same",
+/// "I would feel exactly the same", "I'd have done the same".
+fn same_in_their_place(words: &[crate::text::Token]) -> bool {
+    let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+    (0..words.len()).any(|i| {
+        w(i) == "i"
+            && w(i + 1) == "would"
+            && (i + 2..words.len().min(i + 7)).any(|j| w(j) == "same" && w(j - 1) == "the")
+            && (i + 2..words.len().min(i + 5)).any(|j| {
+                matches!(
+                    w(j),
+                    "say" | "feel" | "done" | "do" | "react" | "be" | "want"
+                )
+            })
+    })
 }

@@ -4,6 +4,7 @@ use super::lexicon as lx;
 use super::matching::{contains, overlaps, Reply};
 use super::{Context, Flag, FlagId, Severity};
 use crate::persona::Persona;
+use crate::text::Span;
 
 /// Every flagged mistake: once per kind and sentence, and never for words
 /// already wholly inside another flag.
@@ -72,11 +73,245 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
             });
         }
     }
+    rules_are_rules(r, &mut flags);
+    owed_not_blamed(r, &mut flags);
+    sent_elsewhere(r, &mut flags);
+    owned_not_excused(r, &mut flags);
+    turned_to_help(r, &mut flags);
     apologies_that_refuse(r, &mut flags);
     positive_alternatives(r, &mut flags);
     negation_that_is_not_negative(r, &mut flags);
     flags.sort_by_key(|f| f.span);
     flags
+}
+
+/// Sending the customer to someone else to act for themselves: "you'll
+/// need to speak to the pharmacy", "disputes go to billing, not me",
+/// "please email complaints@... and they'll deal with it", "the number for
+/// the baggage desk is on your ticket, they can help". With a way to reach
+/// them it is a cold transfer; without, "not my job". A number given in
+/// case a fix fails ("if it isn't back by 3 pm, call ...") is follow-up.
+fn sent_elsewhere(r: &Reply, flags: &mut Vec<Flag>) {
+    const REACH: &[&str] = &[
+        "call", "email", "ring", "phone", "contact", "speak", "talk", "write", "visit", "go",
+        "reach", "message",
+    ];
+    let toks = &r.tokens.tokens;
+    for s in &r.tokens.sentences {
+        let words = &toks[s.first..s.end];
+        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        if s.question
+            || flags.iter().any(|f| {
+                matches!(f.id, FlagId::ColdTransfer | FlagId::NotMyJob) && overlaps(f.span, s.span)
+            })
+            || words.iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "if" | "case" | "unless" | "i" | "we" | "me"
+                )
+            }) && !words
+                .windows(2)
+                .any(|x| x[0].norm == "not" && matches!(x[1].norm.as_str(), "me" | "us"))
+        {
+            continue;
+        }
+        let opens = usize::from(w(0) == "please");
+        // An order to reach someone else, or "you'll need to ...".
+        let told = (REACH.contains(&w(opens))
+            && !matches!(w(opens + 1), "me" | "us" | "back" | "on" | "ahead"))
+            || (0..words.len()).any(|i| {
+                w(i) == "you"
+                    && matches!(w(i + 1), "will" | "would" | "must" | "need")
+                    && (i + 2..i + 5)
+                        .any(|j| REACH.contains(&w(j)) && !matches!(w(j + 1), "me" | "us" | "back"))
+            });
+        // "X goes to billing, not me"; "they can help" after a way to reach them.
+        let not_me = words.windows(3).any(|x| {
+            matches!(x[0].norm.as_str(), "go" | "goes" | "handled" | "dealt")
+                && (x[1].norm == "to" || x[1].norm == "with" || x[1].norm == "by")
+        }) && words
+            .windows(2)
+            .any(|x| x[0].norm == "not" && matches!(x[1].norm.as_str(), "me" | "us"));
+        let means = r.text[s.span.start..s.span.end].contains('@')
+            || words
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "number" | "website" | "address" | "line"));
+        let they_help = words.windows(3).any(|x| {
+            matches!(x[0].norm.as_str(), "they" | "he" | "she")
+                && matches!(x[1].norm.as_str(), "can" | "will" | "should")
+                && matches!(
+                    x[2].norm.as_str(),
+                    "help" | "deal" | "sort" | "handle" | "assist" | "fix"
+                )
+        });
+        let id = if (told || they_help) && means {
+            FlagId::ColdTransfer
+        } else if told || not_me {
+            FlagId::NotMyJob
+        } else {
+            continue;
+        };
+        flags.push(Flag {
+            id,
+            span: s.span,
+            severity: id.base_severity(),
+        });
+    }
+}
+
+/// An excuse named in order to own it is not one: "That was our
+/// contractor's mistake and I'm not going to hide behind it".
+fn owned_not_excused(r: &Reply, flags: &mut Vec<Flag>) {
+    let toks = &r.tokens.tokens;
+    let owns = |span: Span| {
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| r.tokens.sentences[t.sentence].span == span || overlaps(span, t.span))
+            .map(|t| t.norm.as_str())
+            .collect();
+        // "Our staff should have told you": the company's failure, owned.
+        let ours_should =
+            words.first() == Some(&"our") && words.windows(2).any(|x| x == ["should", "have"]);
+        ours_should
+            || words.windows(2).any(|x| {
+                matches!(
+                    (x[0], x[1]),
+                    ("hide", "behind")
+                        | ("no", "excuse")
+                        | ("an", "excuse")
+                        | ("our", "fault")
+                        | ("on", "us")
+                        | ("take", "responsibility")
+                        | ("full", "responsibility")
+                )
+            })
+    };
+    flags.retain(|f| {
+        f.id != FlagId::Excuse || {
+            let sentence = r.tokens.sentences.iter().find(|s| overlaps(s.span, f.span));
+            !sentence.is_some_and(|s| owns(s.span))
+        }
+    });
+}
+
+/// The first word after `span`.
+fn token_after(r: &Reply, span: Span) -> Option<usize> {
+    r.tokens
+        .tokens
+        .iter()
+        .position(|t| t.span.start >= span.end)
+}
+
+/// "Strictly it's not my department, but let me take care of it anyway":
+/// what follows the "but" decides.
+fn turned_to_help(r: &Reply, flags: &mut Vec<Flag>) {
+    let toks = &r.tokens.tokens;
+    flags.retain(|f| {
+        if f.id != FlagId::NotMyJob {
+            return true;
+        }
+        let Some(k) = token_after(r, f.span) else {
+            return true;
+        };
+        let sentence = toks[k].sentence;
+        let rest: Vec<&str> = toks[k..]
+            .iter()
+            .take_while(|t| t.sentence == sentence)
+            .map(|t| t.norm.as_str())
+            .collect();
+        let Some(b) = rest
+            .iter()
+            .position(|w| matches!(*w, "but" | "however" | "though"))
+        else {
+            return true;
+        };
+        !rest[b + 1..].windows(2).any(|x| {
+            matches!(
+                (x[0], x[1]),
+                ("let", "me") | ("i", "will") | ("i", "can") | ("i", "have") | ("i", "am")
+            )
+        })
+    });
+}
+
+/// "That's not the experience you should have had", "you should have
+/// been told": what they were owed, not what they did wrong.
+fn owed_not_blamed(r: &Reply, flags: &mut Vec<Flag>) {
+    let toks = &r.tokens.tokens;
+    flags.retain(|f| {
+        if f.id != FlagId::Blame {
+            return true;
+        }
+        let Some(k) = token_after(r, f.span) else {
+            return true;
+        };
+        let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+        let ends_should_have = toks[..k].last().is_some_and(|t| t.norm == "have");
+        !(ends_should_have
+            && (matches!(w(k), "had" | "got" | "gotten" | "received")
+                || (w(k) == "been"
+                    && matches!(
+                        w(k + 1),
+                        "told"
+                            | "given"
+                            | "sent"
+                            | "offered"
+                            | "informed"
+                            | "notified"
+                            | "contacted"
+                            | "called"
+                            | "warned"
+                    ))))
+    });
+}
+
+/// A rule given as its own reason, "rules are rules", "the fare rules are
+/// the fare rules", "policy is policy": a policy shield by its shape.
+fn rules_are_rules(r: &Reply, flags: &mut Vec<Flag>) {
+    let toks = &r.tokens.tokens;
+    let article = |w: &str| matches!(w, "the" | "a" | "an");
+    for (i, t) in toks.iter().enumerate() {
+        if !matches!(t.norm.as_str(), "is" | "are") {
+            continue;
+        }
+        let in_clause = |u: &&crate::text::Token| u.clause == t.clause && u.sentence == t.sentence;
+        let right: Vec<&crate::text::Token> = toks[i + 1..]
+            .iter()
+            .take_while(in_clause)
+            .filter(|u| !article(&u.norm))
+            .collect();
+        let left: Vec<&crate::text::Token> = toks[..i]
+            .iter()
+            .rev()
+            .take_while(in_clause)
+            .filter(|u| !article(&u.norm))
+            .take(right.len())
+            .collect();
+        let same = !right.is_empty()
+            && right.len() <= 3
+            && left.len() == right.len()
+            && left.iter().rev().zip(&right).all(|(a, b)| a.norm == b.norm)
+            && !matches!(
+                right[0].norm.as_str(),
+                "it" | "that" | "this" | "what" | "you" | "they"
+            );
+        if same {
+            let span = crate::text::Span {
+                start: left[left.len() - 1].span.start,
+                end: right[right.len() - 1].span.end,
+            };
+            if !flags
+                .iter()
+                .any(|f| f.id == FlagId::PolicyShield && overlaps(f.span, span))
+            {
+                flags.push(Flag {
+                    id: FlagId::PolicyShield,
+                    span,
+                    severity: FlagId::PolicyShield.base_severity(),
+                });
+            }
+        }
+    }
 }
 
 /// An apology that only prefaces a refusal is a non-apology: "I'm sorry, but
@@ -305,6 +540,8 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
         "farm",
         "provider",
         "airline",
+        "everyone",
+        "everybody",
     ];
     const FAILED: &[&str] = &[
         "not",
@@ -352,11 +589,21 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
         {
             continue;
         }
-        let failed = words[k + 1..]
+        let after: Vec<&str> = words[k + 1..]
             .iter()
             .take(6)
             .take_while(|t| t.clause == words[k].clause)
-            .any(|t| FAILED.contains(&t.norm.as_str()));
+            .map(|t| t.norm.as_str())
+            .collect();
+        // "Everyone's off over Christmas", "the team is away": nobody there to do it.
+        let absent = matches!(after.first(), Some(&("is" | "are" | "was" | "were")))
+            && matches!(
+                after.get(1),
+                Some(&("off" | "away" | "out" | "sick" | "on"))
+            )
+            && !(after.get(1) == Some(&"on")
+                && matches!(after.get(2), Some(&("it" | "the" | "your" | "this"))));
+        let failed = absent || after.iter().any(|w| FAILED.contains(w));
         if failed {
             flags.push(Flag {
                 id: FlagId::Excuse,

@@ -52,7 +52,7 @@ pub(crate) fn graded(
         && !flags.iter().any(|f| f.id == FlagId::ColdTransfer);
     // Lists several criteria consult, matched once.
     let shared = Shared {
-        checks: r.find(lx::check()),
+        checks: super::questions::checks(&r, &flags),
         follow: r.find(lx::follow_commit()),
         respect: r.find(lx::respect()),
     };
@@ -260,15 +260,48 @@ impl Grader<'_> {
             matches!(toks[h.m.end - 1].norm.as_str(), "difficult" | "hard")
                 && toks.get(h.m.end).is_some_and(|t| t.norm == "to")
         };
+        // "Sorry, what was the order number?": asking them to repeat.
+        // "I can't refund that, sorry": a refusal with a word tacked on.
+        let not_an_apology = |h: &Hit| {
+            let first = &toks[h.m.first];
+            let sentence = &r.tokens.sentences[first.sentence];
+            let pardon = sentence.question
+                && h.m.first == sentence.first
+                && first.norm == "sorry"
+                && toks.get(h.m.end).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "what"
+                            | "which"
+                            | "when"
+                            | "where"
+                            | "who"
+                            | "how"
+                            | "could"
+                            | "can"
+                            | "would"
+                            | "did"
+                            | "was"
+                            | "is"
+                            | "say"
+                    )
+                });
+            let tacked_on = h.m.end == sentence.end
+                && toks[sentence.first..h.m.first].iter().any(|t| {
+                    t.clause == toks[h.m.end - 1].clause && lx::NEGATORS.contains(&t.norm.as_str())
+                });
+            pardon || tacked_on
+        };
         let strong: Vec<Hit> = r
             .find(lx::empathy())
             .into_iter()
             .filter(|h| !non_apology.iter().any(|n| overlaps(*n, h.span)))
-            .filter(|h| !of_a_task(h))
+            .filter(|h| !of_a_task(h) && !not_an_apology(h))
             .collect();
         let weak: Vec<Hit> = r
             .find(lx::empathy_weak())
             .into_iter()
+            .filter(|h| !not_an_apology(h))
             .filter(|h| !non_apology.iter().any(|n| overlaps(*n, h.span)))
             .filter(|h| !strong.iter().any(|s| overlaps(s.span, h.span)))
             .collect();
@@ -340,14 +373,25 @@ impl Grader<'_> {
             .into_iter()
             .filter(|h| !r.refused_after(h.m))
             .collect();
-        let specific = self.specific_empathy(&strong);
+        let mut felt: Vec<(usize, Span)> = strong
+            .iter()
+            .map(|h| (toks[h.m.first].sentence, h.span))
+            .collect();
+        felt.extend(reacts.iter().filter_map(|span| {
+            let i = r.tokens.sentences.iter().position(|x| x.span == *span)?;
+            Some((i, *span))
+        }));
+        let specific = self.specific_empathy(&felt);
         let s = if concern.is_empty() && specific.is_empty() {
             0.0
         } else {
             1.0
         };
         let mut e = ev(&concern, "shows real concern");
-        e.extend(ev(&specific, "feels for their particular situation"));
+        e.extend(specific.iter().map(|span| Evidence {
+            span: *span,
+            note: "feels for their particular situation".into(),
+        }));
         let (mut s, mut e) = self.cancelled(s, e);
         if let Some(span) = non_apology.first() {
             s = 0.0;
@@ -400,16 +444,15 @@ impl Grader<'_> {
     /// more of their content words): "I'm so sorry the sample came in the
     /// wrong colours for Riya's wedding" is meant; "sorry for the
     /// inconvenience" is stock.
-    fn specific_empathy(&self, strong: &[Hit]) -> Vec<Hit> {
+    fn specific_empathy(&self, felt: &[(usize, Span)]) -> Vec<Span> {
         let theirs = &self.theirs;
         if theirs.is_empty() {
             return Vec::new();
         }
         let toks = &self.r.tokens.tokens;
-        strong
-            .iter()
-            .filter(|h| {
-                let sentence = toks[h.m.first].sentence;
+        felt.iter()
+            .filter(|(sentence, _)| {
+                let sentence = *sentence;
                 let mut seen: Vec<&str> = Vec::new();
                 for t in toks.iter().filter(|t| t.sentence == sentence) {
                     if let Some(st) = stem(&t.norm) {
@@ -420,7 +463,7 @@ impl Grader<'_> {
                 }
                 seen.len() >= 2
             })
-            .copied()
+            .map(|(_, span)| *span)
             .collect()
     }
 
@@ -538,6 +581,21 @@ impl Grader<'_> {
             .into_iter()
             .filter(|h| !h.embedded)
             .collect();
+        // "The number for the baggage desk is on your ticket, they can
+        // help": sending them elsewhere is not a fix.
+        let elsewhere: Vec<Span> = self
+            .spans_of(FlagId::ColdTransfer)
+            .into_iter()
+            .chain(self.spans_of(FlagId::NotMyJob))
+            .collect();
+        let own: Vec<Hit> = own
+            .into_iter()
+            .filter(|h| !elsewhere.iter().any(|s| overlaps(*s, h.span)))
+            .collect();
+        let team: Vec<Hit> = team
+            .into_iter()
+            .filter(|h| !elsewhere.iter().any(|s| overlaps(*s, h.span)))
+            .collect();
         let mut vague = r.find(lx::vague_fix());
         vague.extend(searching);
         // "I'll sort this out", "We will fix it": a promise with no action named.
@@ -567,11 +625,49 @@ impl Grader<'_> {
         (s, e)
     }
 
+    /// Commitments to a next contact, less hedged or timeless ones: "I'll
+    /// probably be able to get back to you at some point" promises nothing.
+    fn firm_follow(&self) -> Vec<Hit> {
+        let toks = &self.r.tokens.tokens;
+        self.shared
+            .follow
+            .iter()
+            .filter(|h| {
+                let sentence = toks[h.m.first].sentence;
+                let words: Vec<&str> = toks
+                    .iter()
+                    .filter(|t| t.sentence == sentence)
+                    .map(|t| t.norm.as_str())
+                    .collect();
+                let vague = words
+                    .windows(2)
+                    .any(|x| x == ["some", "point"] || x == ["one", "day"])
+                    || words
+                        .iter()
+                        .any(|w| matches!(*w, "sometime" | "eventually" | "someday"));
+                let clause = toks[h.m.first].clause;
+                let hedged = toks[..h.m.first]
+                    .iter()
+                    .rev()
+                    .take(5)
+                    .take_while(|t| t.sentence == sentence && t.clause == clause)
+                    .any(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "probably" | "maybe" | "perhaps" | "possibly" | "hopefully"
+                        )
+                    });
+                !vague && !hedged
+            })
+            .copied()
+            .collect()
+    }
+
     fn follow_up(&self) -> (f32, Vec<Evidence>) {
         let r = self.r;
         let parts = [
             // Each part shows follow-through on its own except a bare time.
-            (self.shared.follow.clone(), 0.6, "commits to a next contact"),
+            (self.firm_follow(), 0.6, "commits to a next contact"),
             (r.find(lx::follow_time()), 0.3, "gives a time"),
             (
                 r.find(lx::follow_reference()),

@@ -291,6 +291,7 @@ lexicon!(
     [
         "i am so|very|really|truly|terribly|extremely|deeply|genuinely|sincerely? sorry",
         "sorry to hear|about|for|that",
+        "not the experience|service|treatment|standard you * deserve|deserved|expect|expected|should",
         "so|very|really|truly|terribly sorry",
         "i apologize|apologized",
         "my apologies",
@@ -682,6 +683,10 @@ lexicon!(respect, [
     "i understand your point|position|view|perspective|reasons",
     "thank|thanks you? for bringing|letting|explaining|telling|pointing|raising|flagging|waiting|bearing|holding|your",
     "you have every right",
+    "you rightly|correctly * said|say|pointed|noted|mentioned|spotted|guessed",
+    "as you * said|say|mentioned|pointed_out|noted|suspected",
+    "i will go with yours|your_version|your_account|your_time|what_you",
+    "take your word",
     "i respect",
     "your feedback|concern|view * matters|is_important|is_valid",
     "fair enough",
@@ -861,6 +866,8 @@ lexicon!(flag_insult, [
     "idiot~|moron~|imbecile~",
     "shut up",
     "grow up",
+    "most|other|normal people|customers * manage|figure_it|work_it|can_do|can_figure|can_work",
+    "everyone|everybody else * manages|figures|can_do|can_figure|can_work",
     "get a grip",
     "stop whining|complaining|moaning",
     "stupid|dumb|silly question",
@@ -927,6 +934,7 @@ lexicon!(flag_calm_down, [
     "chill out?",
     "take it easy",
     "take a deep breath",
+    "breathe",
     "no need to * shout|yell|scream|be_rude|get_upset|be_upset|get_angry|be_angry|swear|raise|get_worked",
     "stop shouting|yelling|screaming|swearing",
     "lower your voice",
@@ -1209,6 +1217,9 @@ lexicon!(
         "you are * right|not_being_difficult",
         "that should not have happened",
         "it is a * perfectly? * fair thing",
+        "i will go with yours|your_version|your_account|your_time|what_you",
+        "take your word",
+        "you were there",
     ]
 );
 

@@ -87,8 +87,59 @@ impl<'a> Reply<'a> {
                     .take(2)
                     .take_while(|t| t.clause == clause)
                     .any(|t| matches!(t.norm.as_str(), "not" | "never"))
+                    && !self.taken_back(h.m)
             })
             .collect()
+    }
+
+    /// True when the rest of the sentence takes the offer back or shows it
+    /// was never one: "..., and I can't." (an elliptical refusal), "Refund,
+    /// replacement: none of those are options", "We refunded it — oh wait,
+    /// no", "I've credited it… is what I'd say if the system let me" (a
+    /// counterfactual), "we sent the wrong part", "charged twice by
+    /// mistake" (an admission, not a fix).
+    pub fn taken_back(&self, m: Match) -> bool {
+        let toks = &self.tokens.tokens;
+        let sentence = toks[m.first].sentence;
+        let Some(s) = self.tokens.sentences.get(sentence) else {
+            return false;
+        };
+        let w = |k: usize| {
+            toks.get(k)
+                .filter(|t| t.sentence == sentence)
+                .map_or("", |t| t.norm.as_str())
+        };
+        let clause = toks[m.end - 1].clause;
+        let would = (s.first..s.end).any(|k| w(k) == "would");
+        // "we sent the wrong part" owns a failure; "the driver will collect
+        // the wrong one" is a fix.
+        let ahead = (m.first.saturating_sub(2).max(s.first)..m.end)
+            .any(|k| matches!(w(k), "will" | "can" | "shall" | "going" | "let" | "would"));
+        (m.end..s.end).any(|k| match w(k) {
+            "none" => matches!(w(k + 1), "of" | "are" | "is"),
+            "wait" => (k + 1..k + 4).any(|j| w(j) == "no"),
+            // "... if the system let me", "if I could": not the case.
+            "if" => {
+                would
+                    && w(k + 1) != "you"
+                    && (k + 1..k + 5).any(|j| matches!(w(j), "could" | "let" | "were" | "allowed"))
+            }
+            "i" | "we" => {
+                matches!(w(k + 1), "can" | "could" | "will" | "am" | "are" | "do")
+                    && w(k + 2) == "not"
+                    && k + 3 >= s.end
+            }
+            "wrong" | "incorrect" | "twice" | "mistakenly" | "accidentally" | "wrongly" => {
+                !ahead && toks[k].clause == clause && k < m.end + 4
+            }
+            "error" | "mistake" => {
+                !ahead
+                    && toks[k].clause == clause
+                    && k < m.end + 6
+                    && matches!(w(k - 1), "in" | "by")
+            }
+            _ => false,
+        })
     }
 
     /// False when a built-in pattern cannot match: none of its key words is here.
@@ -271,6 +322,9 @@ impl<'a> Reply<'a> {
                         before,
                         "see"
                             | "check"
+                            | "checked"
+                            | "looked"
+                            | "asked"
                             | "know"
                             | "figure"
                             | "out"
@@ -344,13 +398,38 @@ fn repair_typos(tokens: &mut Tokens) -> bool {
             // used: a cheap test that rules out most words before the
             // distance is computed.
             .filter(|w| (letters(w) ^ mine).count_ones() as usize <= 2 * max)
-            .find(|w| edit_distance_at_most(&t.norm, w, max) && !lexicon::is_protected_target(w));
+            // A negator or a verb of a fix only when the typed word is
+            // plainly that word slipped: one letter left out ("refnd",
+            // "bookd") or two swapped ("chekced"), never a substitution
+            // ("chnaged" may be "changed", "chraged" is not "charged").
+            .find(|w| {
+                edit_distance_at_most(&t.norm, w, max)
+                    && (!lexicon::is_protected_target(w) || slipped(&t.norm, w))
+            });
         if let Some(w) = candidate {
             t.norm = w.clone();
             repaired = true;
         }
     }
     repaired
+}
+
+/// True when `typed` is `word` with one letter left out, or with two
+/// neighbouring letters swapped.
+fn slipped(typed: &str, word: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (typed.chars().collect(), word.chars().collect());
+    if a.len() + 1 == b.len() {
+        let k = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        return a[k..] == b[k + 1..];
+    }
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return diff.len() == 2
+            && diff[1] == diff[0] + 1
+            && a[diff[0]] == b[diff[1]]
+            && a[diff[1]] == b[diff[0]];
+    }
+    false
 }
 
 /// Verbs that say something will be dealt with without saying how.
