@@ -149,6 +149,10 @@ struct Grader<'a> {
     theirs: Vec<String>,
 }
 
+fn lexicon_act(w: &str) -> bool {
+    lx::is_act_word(w)
+}
+
 fn ev(hits: &[Hit], note: &str) -> Vec<Evidence> {
     hits.iter()
         .map(|h| Evidence {
@@ -588,21 +592,77 @@ impl Grader<'_> {
             .into_iter()
             .chain(self.spans_of(FlagId::NotMyJob))
             .collect();
+        let toks = &r.tokens.tokens;
+        // "We missed your delivery", "we appreciate you bringing this up":
+        // the word of a fix is a noun or the customer's own doing, and the
+        // agent's verb is something else.
+        let not_a_deed = |h: &Hit| {
+            let words = &toks[h.m.first..h.m.end];
+            let n = words.len();
+            // Only helpers between the agent and that word ("I'll have the
+            // courier collect it") leave it the agent's deed.
+            let other_verb = |middle: &[crate::text::Token]| {
+                middle.iter().any(|t| {
+                    !matches!(
+                        t.norm.as_str(),
+                        "will"
+                            | "would"
+                            | "shall"
+                            | "can"
+                            | "could"
+                            | "have"
+                            | "has"
+                            | "had"
+                            | "am"
+                            | "is"
+                            | "are"
+                            | "be"
+                            | "been"
+                            | "going"
+                            | "to"
+                            | "just"
+                            | "now"
+                            | "also"
+                            | "already"
+                            | "certainly"
+                            | "definitely"
+                            | "then"
+                            | "get"
+                            | "got"
+                    )
+                })
+            };
+            n >= 3
+                && other_verb(&words[1..n - 2])
+                && matches!(words[0].norm.as_str(), "we" | "i")
+                && lexicon_act(&words[n - 1].norm)
+                && match words[n - 2].norm.as_str() {
+                    "your" | "the" | "a" | "an" | "my" | "our" | "this" | "that" => true,
+                    "you" => !matches!(words[n - 3].norm.as_str(), "have" | "get" | "got" | "had"),
+                    _ => false,
+                }
+        };
         let own: Vec<Hit> = own
             .into_iter()
-            .filter(|h| !elsewhere.iter().any(|s| overlaps(*s, h.span)))
+            .filter(|h| !elsewhere.iter().any(|s| overlaps(*s, h.span)) && !not_a_deed(h))
             .collect();
         let team: Vec<Hit> = team
             .into_iter()
-            .filter(|h| !elsewhere.iter().any(|s| overlaps(*s, h.span)))
+            .filter(|h| !elsewhere.iter().any(|s| overlaps(*s, h.span)) && !not_a_deed(h))
             .collect();
         let mut vague = r.find(lx::vague_fix());
         vague.extend(searching);
         // "I'll sort this out", "We will fix it": a promise with no action named.
         let (own, generic): (Vec<Hit>, Vec<Hit>) =
             own.into_iter().partition(|h| !r.generic_action(h.m));
-        let (team, generic_team): (Vec<Hit>, Vec<Hit>) =
-            team.into_iter().partition(|h| !r.generic_action(h.m));
+        // "Here's what I can do" announces a fix; the fix is what follows.
+        let announces_only = |h: &Hit| {
+            toks[h.m.first].norm == "here"
+                && !toks[h.m.end..].iter().any(|t| lx::is_act_word(&t.norm))
+        };
+        let (team, generic_team): (Vec<Hit>, Vec<Hit>) = team
+            .into_iter()
+            .partition(|h| !r.generic_action(h.m) && !announces_only(h));
         vague.extend(generic);
         vague.extend(generic_team);
         let firm: Vec<Hit> = own.iter().filter(|h| !h.hedged).copied().collect();
