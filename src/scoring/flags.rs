@@ -73,6 +73,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
             });
         }
     }
+    rude_by_shape(r, &mut flags);
     rules_are_rules(r, &mut flags);
     owed_not_blamed(r, &mut flags);
     sent_elsewhere(r, &mut flags);
@@ -248,21 +249,149 @@ fn owed_not_blamed(r: &Reply, flags: &mut Vec<Flag>) {
         let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
         let ends_should_have = toks[..k].last().is_some_and(|t| t.norm == "have");
         !(ends_should_have
-            && (matches!(w(k), "had" | "got" | "gotten" | "received")
-                || (w(k) == "been"
-                    && matches!(
-                        w(k + 1),
-                        "told"
-                            | "given"
-                            | "sent"
-                            | "offered"
-                            | "informed"
-                            | "notified"
-                            | "contacted"
-                            | "called"
-                            | "warned"
-                    ))))
+            && (matches!(
+                w(k),
+                "had"
+                    | "got"
+                    | "gotten"
+                    | "received"
+                    | "those"
+                    | "them"
+                    | "it"
+                    | "this"
+                    | "that"
+                    | "your"
+                    | "the"
+                    | "a"
+                    | "an"
+            ) || (w(k) == "been"
+                && matches!(
+                    w(k + 1),
+                    "told"
+                        | "given"
+                        | "sent"
+                        | "offered"
+                        | "informed"
+                        | "notified"
+                        | "contacted"
+                        | "called"
+                        | "warned"
+                ))))
     });
+}
+
+/// Rudeness no word list names: swearing (also masked, "f***"), shouting
+/// (four or more words in capitals), and questions that talk down
+/// ("Haven't you seen the news?", "Don't you know how this works?").
+fn rude_by_shape(r: &Reply, flags: &mut Vec<Flag>) {
+    const SWEAR: &[&str] = &[
+        "fuck", "shit", "crap", "damn", "bastard", "bitch", "arse", "asshole", "piss", "bollocks",
+        "bloody",
+    ];
+    const KNOW: &[&str] = &[
+        "see",
+        "read",
+        "know",
+        "realise",
+        "realize",
+        "understand",
+        "get",
+        "listen",
+        "hear",
+        "remember",
+        "notice",
+        "think",
+    ];
+    let toks = &r.tokens.tokens;
+    for s in &r.tokens.sentences {
+        let insulted = flags
+            .iter()
+            .any(|f| f.id == FlagId::Insult && overlaps(f.span, s.span));
+        let words = &toks[s.first..s.end];
+        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        let raw = |t: &crate::text::Token| &r.text[t.span.start..t.span.end];
+        let swears = words.iter().any(|t| {
+            // A masked swear word, "f***", "s**t": letters, then stars.
+            SWEAR.iter().any(|x| t.norm.starts_with(x))
+                || r.text[t.span.end..].starts_with("**")
+                || raw(t).contains("**")
+        });
+        let mut run = 0;
+        let mut long = false;
+        let mut shouts = false;
+        let mut last_start = usize::MAX;
+        for t in words {
+            // An expanded contraction ("I'M": "i", "am") is one word typed.
+            if t.span.start == last_start {
+                continue;
+            }
+            last_start = t.span.start;
+            let x = raw(t);
+            let letters = x.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && x.chars().all(|c| !c.is_lowercase()) {
+                run += 1;
+                long |= letters >= 4;
+                shouts |= run >= 4 && long;
+            } else {
+                run = 0;
+                long = false;
+            }
+        }
+        // "Haven't you seen ...?": an auxiliary, "not", "you", a verb of knowing.
+        let opens = usize::from(matches!(
+            w(0),
+            "god" | "seriously" | "honestly" | "well" | "so" | "look"
+        ));
+        let talks_down = s.question
+            && matches!(
+                w(opens),
+                "have" | "do" | "did" | "can" | "are" | "could" | "were"
+            )
+            && w(opens + 1) == "not"
+            && w(opens + 2) == "you"
+            && (opens + 3..opens + 5).any(|i| KNOW.contains(&w(i)));
+        if !insulted && (swears || shouts || talks_down) {
+            flags.push(Flag {
+                id: FlagId::Insult,
+                span: s.span,
+                severity: FlagId::Insult.base_severity(),
+            });
+        }
+        // A flat contradiction with nothing to back it: "Yes you are.",
+        // "Sure it is.", "No it didn't."
+        let flat = words.len() <= 4
+            && matches!(w(0), "yes" | "no" | "sure" | "oh")
+            && matches!(
+                w(1),
+                "you" | "it" | "that" | "they" | "he" | "she" | "there"
+            )
+            && matches!(
+                w(2),
+                "are"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "have"
+                    | "has"
+                    | "will"
+                    | "can"
+            )
+            && (words.len() == 3 || w(3) == "not");
+        if flat
+            && !flags
+                .iter()
+                .any(|f| f.id == FlagId::Argue && overlaps(f.span, s.span))
+        {
+            flags.push(Flag {
+                id: FlagId::Argue,
+                span: s.span,
+                severity: FlagId::Argue.base_severity(),
+            });
+        }
+    }
 }
 
 /// A rule given as its own reason, "rules are rules", "the fare rules are

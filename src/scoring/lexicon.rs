@@ -225,6 +225,11 @@ lexicon!(
         "does this|that * explanation? * make sense|help|work",
         "what is the problem",
         "what * is|was * your? question",
+        "would|do you mind if|holding|waiting|hanging|being",
+        "is there * something|anything * i|we * can",
+        "how is * your day|things|everything",
+        "can|may|could i * place|process|run|ran|go_ahead",
+        "are we still connected|there",
     ]
 );
 
@@ -786,6 +791,10 @@ lexicon!(
         "we do not make mistakes",
         "we have never had a complaint",
         "it is not|was_not # it is",
+        "it|that is|was not * it is|was",
+        "as previously|already|i_have_already|i_previously * mentioned|advised|stated|explained|said",
+        "as i * advised|mentioned|stated",
+        "we have not|never * had * any|a_single|other * complaints|complaint|problems|issues",
         "my employee|colleague|agent|team did_not|did_nothing|is_not|was_not",
         "as far as i can tell * did not|nothing",
         "i have a hard time believing",
@@ -806,6 +815,9 @@ lexicon!(
 
 lexicon!(flag_blame, [
     "you should have|should_not_have",
+    "you * made|have_made|make * a|an * terrible|big|simple? * mistake|error",
+    "you * probably|clearly|obviously|must_have|may_have|just? * misunderstood|misread|misheard|misremembered|mixed_up|overlooked|misunderstand",
+    "it was|is up to you",
     "it is|was your * fault|responsibility|mistake|problem|error",
     "you failed to",
     "you did not read|check|follow|listen|pay|enter|update|tell|bother|register|keep|save|provide|give",
@@ -984,6 +996,8 @@ lexicon!(
     flag_not_my_job,
     [
         "not my job|department|problem|responsibility|area|call|decision|concern|team",
+        "we|i do not|can_not * deal_with|handle|cover|touch * that|those|this|it",
+        "what do you want me to do",
         "i|we can not do anything",
         "there is nothing * i|we * can do",
         "nothing * i|we can do",
@@ -1147,6 +1161,9 @@ lexicon!(
 );
 
 lexicon!(flag_excuse, [
+    "when|once i am * not * so|too? * busy",
+    "i am|i_was * new|only_new|still_new",
+    "until|unless the * system|computer|software|network * lets|allows|is|comes",
     "we are|were|have_been|it_is|it_was * short_staffed|short_handed|understaffed|swamped|slammed|flat_out|overwhelmed|overloaded",
     "we are|were|have_been|i_am|i_was|it_is|it_was * really|so|very|exceedingly|extremely|incredibly|quite? busy",
     "busy today|right_now|at_the_moment|this_time|time_of_year|season|one|week|day",

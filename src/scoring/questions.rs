@@ -117,8 +117,42 @@ pub fn questions(r: &Reply, flags: &[Flag], checks: &[Hit]) -> (QuestionKinds, V
     // Offers of help, hold requests and "is that right?" after a paraphrase
     // are questions in form only.
     let offers = r.find_any(lx::not_clarifying());
+    // "Yes, sir?", "Half-price sports?": a word or two with a question
+    // mark asks them nothing about their problem.
+    let fragment = |i: usize| {
+        let s = &r.tokens.sentences[i];
+        let words = &r.tokens.tokens[s.first..s.end];
+        let w = |k: usize| words.get(k).map_or("", |t| t.norm.as_str());
+        // "Would you like a coffee?", "Do you want me to resend it?": an offer.
+        let offer = matches!(w(0), "would" | "do")
+            && w(1) == "you"
+            && matches!(w(2), "like" | "want" | "prefer" | "care");
+        offer
+            || words.len() <= 3
+                && !words.iter().any(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "you"
+                            | "your"
+                            | "what"
+                            | "which"
+                            | "when"
+                            | "where"
+                            | "who"
+                            | "how"
+                            | "why"
+                            | "is"
+                            | "are"
+                            | "do"
+                            | "did"
+                            | "can"
+                            | "could"
+                    )
+                })
+    };
     for (i, span) in r.question_sentences() {
         if flags.iter().any(|f| overlaps(f.span, span))
+            || fragment(i)
             || in_sentence(checks, i)
             || in_sentence(&offers, i)
         {
