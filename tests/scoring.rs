@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.727;
+const AGREEMENT_NOW: f64 = 0.730;
 const MACRO_F1_NOW: f64 = 0.69;
 
 #[test]
@@ -803,4 +803,23 @@ fn offers_holds_and_fragments_are_not_probing_questions() {
     ] {
         assert!(as_(Persona::Functional, r).hit(Criterion::Question), "{r}");
     }
+}
+
+#[test]
+fn holds_shortages_refusals_pitches_and_care_are_not_fixes() {
+    for r in [
+        "We understand, but as per our policy we are unable to process your request.",
+        "May I place you on hold for a moment?",
+        "I'm sorry, we've run out of the salmon this evening.",
+        "Sorry to have kept you waiting.",
+        "I'll personally make sure this is handled.",
+    ] {
+        assert!(
+            as_(Persona::Functional, r).score(Criterion::Resolve) < 0.5,
+            "{r}"
+        );
+    }
+    // Care with the fix named after it is a fix.
+    let named = "I'll make sure the refund is processed today.";
+    assert!(as_(Persona::Functional, named).hit(Criterion::Resolve));
 }

@@ -642,16 +642,65 @@ impl Grader<'_> {
                     _ => false,
                 }
         };
+        // A product pitched is not a remedy for the problem.
+        let elsewhere: Vec<Span> = elsewhere
+            .into_iter()
+            .chain(self.spans_of(FlagId::SalesPitch).into_iter().map(|f| {
+                let sentence = &r.tokens.sentences[toks
+                    .iter()
+                    .find(|t| t.span.start >= f.start)
+                    .map_or(0, |t| t.sentence)];
+                sentence.span
+            }))
+            .collect();
+        // Not a fix at all: "we are unable to process", "may I place you on
+        // hold", "we've run out of the salmon", "sorry to have kept you waiting".
+        let no_fix = |h: &Hit| {
+            let sentence = toks[h.m.first].sentence;
+            let w = |k: usize| {
+                toks.get(k)
+                    .filter(|t| t.sentence == sentence)
+                    .map_or("", |t| t.norm.as_str())
+            };
+            (h.m.first..h.m.end).any(|k| matches!(w(k), "unable" | "impossible" | "refuse"))
+                || (h.m.first..h.m.end + 4).any(|k| w(k) == "hold")
+                || (w(h.m.end - 1) == "run" || w(h.m.end - 1) == "sold") && w(h.m.end) == "out"
+                || w(h.m.end - 1) == "waiting"
+        };
         let own: Vec<Hit> = own
             .into_iter()
-            .filter(|h| !elsewhere.iter().any(|s| overlaps(*s, h.span)) && !not_a_deed(h))
+            .filter(|h| {
+                !elsewhere.iter().any(|s| overlaps(*s, h.span)) && !not_a_deed(h) && !no_fix(h)
+            })
             .collect();
         let team: Vec<Hit> = team
             .into_iter()
-            .filter(|h| !elsewhere.iter().any(|s| overlaps(*s, h.span)) && !not_a_deed(h))
+            .filter(|h| {
+                !elsewhere.iter().any(|s| overlaps(*s, h.span)) && !not_a_deed(h) && !no_fix(h)
+            })
             .collect();
+        // "I'll make sure this is handled", "I'll see to that": a promise
+        // of care, concrete only when a fix is named after it.
+        let (own, care): (Vec<Hit>, Vec<Hit>) = own.into_iter().partition(|h| {
+            let words = &toks[h.m.first..h.m.end];
+            let promise = words
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "sure" | "ensure" | "see" | "personally"))
+                && !words.iter().any(|t| lx::is_act_word(&t.norm));
+            !promise || {
+                let sentence = toks[h.m.first].sentence;
+                toks[h.m.end..]
+                    .iter()
+                    .take_while(|t| t.sentence == sentence)
+                    .any(|t| {
+                        lx::is_act_word(&t.norm)
+                            && !matches!(t.norm.as_str(), "handled" | "sorted" | "done" | "fixed")
+                    })
+            }
+        });
         let mut vague = r.find(lx::vague_fix());
         vague.extend(searching);
+        vague.extend(care);
         // "I'll sort this out", "We will fix it": a promise with no action named.
         let (own, generic): (Vec<Hit>, Vec<Hit>) =
             own.into_iter().partition(|h| !r.generic_action(h.m));
