@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.730;
+const AGREEMENT_NOW: f64 = 0.732;
 const MACRO_F1_NOW: f64 = 0.69;
 
 #[test]
@@ -822,4 +822,22 @@ fn holds_shortages_refusals_pitches_and_care_are_not_fixes() {
     // Care with the fix named after it is a fix.
     let named = "I'll make sure the refund is processed today.";
     assert!(as_(Persona::Functional, named).hit(Criterion::Resolve));
+}
+
+#[test]
+fn saying_back_what_they_said_is_listening_wherever_the_marker_stands() {
+    for r in [
+        "If I understand correctly, you need a quiet room because you have a meeting tomorrow.",
+        "I can hear how frustrating this has been.",
+        "So the charge surprised you and you feel misled, did I get that right?",
+    ] {
+        assert!(irate(r).hit(Criterion::Listen), "{r}");
+    }
+    for r in [
+        "Did I get that right?",
+        "I hear you.",
+        "If I understand correctly.",
+    ] {
+        assert!(!irate(r).hit(Criterion::Listen), "{r}");
+    }
 }

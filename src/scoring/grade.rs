@@ -509,15 +509,38 @@ impl Grader<'_> {
         };
         // "I hear you" alone is a stock phrase; "I hear the delivery was two
         // days late" says back what they said.
-        let says_back = stems.iter().any(|h| self.paraphrase_follows(h));
+        let says_back = stems
+            .iter()
+            .any(|h| self.paraphrase_follows(h) || self.paraphrase_precedes(h));
         // Letting them vent is listening too.
         let invites = r.find(lx::listen_invite());
+        // "I can hear how frustrating this has been": the feeling said back
+        // with what caused it; "I understand you're frustrated" is stock.
+        let toks = &r.tokens.tokens;
+        let feeling_back = stems.iter().any(|h| {
+            let sentence = toks[h.m.first].sentence;
+            feelings.iter().any(|f| {
+                toks[f.m.first].sentence == sentence
+                    && toks[f.m.end..]
+                        .iter()
+                        .take_while(|t| t.sentence == sentence)
+                        .take(3)
+                        .any(|t| {
+                            matches!(
+                                t.norm.as_str(),
+                                "this" | "that" | "it" | "situation" | "experience"
+                            )
+                        })
+            })
+        });
         let mut s: f32 = if stems.is_empty() {
             overlap
         } else if !seen.is_empty() || says_back {
             1.0
         } else if !invites.is_empty() {
             0.7
+        } else if feeling_back {
+            0.55
         } else {
             0.3
         };
@@ -550,13 +573,41 @@ impl Grader<'_> {
 
     /// Two or more content words (not feelings) after a listening phrase, in
     /// its clause: the trainee is saying back the situation itself.
+    /// "So the charge surprised you and you feel misled, did I get that
+    /// right?": a confirmation after their situation said back about them.
+    fn paraphrase_precedes(&self, h: &Hit) -> bool {
+        let toks = &self.r.tokens.tokens;
+        let confirms = matches!(toks[h.m.first].norm.as_str(), "did" | "have" | "do")
+            && toks.get(h.m.first + 1).is_some_and(|t| t.norm == "i");
+        if !confirms {
+            return false;
+        }
+        let sentence = toks[h.m.first].sentence;
+        let before: Vec<&crate::text::Token> = toks[..h.m.first]
+            .iter()
+            .rev()
+            .take_while(|t| t.sentence + 1 >= sentence)
+            .collect();
+        before
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "you" | "your"))
+            && before.iter().filter(|t| stem(&t.norm).is_some()).count() >= 2
+    }
+
     fn paraphrase_follows(&self, h: &Hit) -> bool {
         let toks = &self.r.tokens.tokens;
         let clause = toks[h.m.end - 1].clause;
+        let sentence = toks[h.m.end - 1].sentence;
         let feelings = lx::feelings();
+        // "If I understand correctly, you need ...": when the phrase ends its
+        // clause, what they said comes in the next one.
+        let ends_clause = toks.get(h.m.end).is_some_and(|t| t.clause != clause);
         let after: Vec<&crate::text::Token> = toks[h.m.end..]
             .iter()
-            .take_while(|t| t.clause == clause)
+            .take_while(|t| {
+                t.sentence == sentence
+                    && (t.clause == clause || (ends_clause && t.clause == clause + 1))
+            })
             .collect();
         let content = after
             .iter()
