@@ -841,3 +841,20 @@ fn saying_back_what_they_said_is_listening_wherever_the_marker_stands() {
         assert!(!irate(r).hit(Criterion::Listen), "{r}");
     }
 }
+
+#[test]
+fn a_reason_that_puts_the_failure_on_circumstances_is_an_excuse() {
+    for r in [
+        "It's late because of the snow, there's nothing more to it.",
+        "Orders are slow due to high demand this month.",
+    ] {
+        assert!(irate(r).flagged(FlagId::Excuse), "{r}");
+    }
+    for r in [
+        "I understand your flight was cancelled because of the storm.",
+        "I'm calling you back because I want to get this right.",
+        "The courier was late due to traffic. That's no excuse, and I've refunded the delivery fee.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::Excuse), "{r}");
+    }
+}

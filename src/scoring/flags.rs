@@ -61,6 +61,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
     }
     contradicts_the_customer(r, ctx, &mut flags);
     someone_else_failed(r, &mut flags);
+    blamed_on_circumstance(r, &mut flags);
     remedies_are_not_sales(r, &mut flags);
     agreed_is_not_argued(r, &mut flags);
     numbers_after_a_fix(r, &mut flags);
@@ -187,10 +188,17 @@ fn owned_not_excused(r: &Reply, flags: &mut Vec<Flag>) {
                 )
             })
     };
+    // Owned in the sentence itself or the one after: "The courier was late.
+    // That's no excuse for us."
     flags.retain(|f| {
         f.id != FlagId::Excuse || {
-            let sentence = r.tokens.sentences.iter().find(|s| overlaps(s.span, f.span));
-            !sentence.is_some_and(|s| owns(s.span))
+            let sentences = &r.tokens.sentences;
+            let i = sentences.iter().position(|s| overlaps(s.span, f.span));
+            !i.is_some_and(|i| {
+                sentences[i..sentences.len().min(i + 2)]
+                    .iter()
+                    .any(|s| owns(s.span))
+            })
         }
     });
 }
@@ -740,6 +748,93 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
                 severity: FlagId::Excuse.base_severity(),
             });
             return;
+        }
+    }
+}
+
+/// A reason that puts the failure on circumstances or someone else:
+/// "because of the snow", "due to high demand", "since the update went
+/// out", "as our supplier was late". The agent's own reason ("because I
+/// want to get it right") is not an excuse.
+fn blamed_on_circumstance(r: &Reply, flags: &mut Vec<Flag>) {
+    const CAUSES: &[&str] = &[
+        "weather",
+        "snow",
+        "storm",
+        "storms",
+        "traffic",
+        "holiday",
+        "holidays",
+        "season",
+        "volume",
+        "volumes",
+        "demand",
+        "strike",
+        "strikes",
+        "outage",
+        "migration",
+        "update",
+        "upgrade",
+        "backlog",
+        "shortage",
+        "shortages",
+        "staffing",
+        "system",
+        "systems",
+        "supplier",
+        "suppliers",
+        "courier",
+        "carrier",
+        "warehouse",
+        "computer",
+        "network",
+        "busy",
+        "workload",
+        "policy",
+        "management",
+        "covid",
+        "pandemic",
+        "christmas",
+    ];
+    let toks = &r.tokens.tokens;
+    for s in &r.tokens.sentences {
+        if flags
+            .iter()
+            .any(|f| f.id == FlagId::Excuse && overlaps(f.span, s.span))
+        {
+            continue;
+        }
+        let words = &toks[s.first..s.end];
+        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        let Some(k) = (0..words.len()).find(|&i| {
+            matches!(w(i), "because" | "since")
+                || (w(i) == "due" && w(i + 1) == "to")
+                || (w(i) == "owing" && w(i + 1) == "to")
+        }) else {
+            continue;
+        };
+        // The agent's own reason, or a reason owned, is no excuse.
+        let mine = matches!(w(k + 1), "i" | "we" | "you")
+            && !matches!(w(k + 2), "are" | "were" | "have" | "had")
+            // "your airports are closed because of snow": their situation.
+            || (0..k).any(|i| matches!(w(i), "you" | "your"));
+        let owned = words.windows(2).any(|x| {
+            matches!(
+                (x[0].norm.as_str(), x[1].norm.as_str()),
+                ("our", "fault")
+                    | ("my", "fault")
+                    | ("our", "mistake")
+                    | ("my", "mistake")
+                    | ("no", "excuse")
+            )
+        });
+        let cause = (k + 1..words.len().min(k + 7)).any(|i| CAUSES.contains(&w(i)));
+        if cause && !mine && !owned && !s.question {
+            flags.push(Flag {
+                id: FlagId::Excuse,
+                span: s.span,
+                severity: FlagId::Excuse.base_severity(),
+            });
         }
     }
 }
