@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.732;
+const AGREEMENT_NOW: f64 = 0.736;
 const MACRO_F1_NOW: f64 = 0.69;
 
 #[test]
@@ -857,4 +857,27 @@ fn a_reason_that_puts_the_failure_on_circumstances_is_an_excuse() {
     ] {
         assert!(!irate(r).flagged(FlagId::Excuse), "{r}");
     }
+}
+
+#[test]
+fn a_next_contact_is_the_agent_getting_back_in_touch() {
+    for r in [
+        "I'm reviewing the invoice line by line and will reply with a breakdown by 4pm.",
+        "I can call you back this afternoon.",
+        "I'll forward your message so she can return your call today.",
+    ] {
+        assert!(as_(Persona::Analytical, r).hit(Criterion::FollowUp), "{r}");
+    }
+    for r in [
+        "Please call us back if it happens again.",
+        "You'll have to call back tomorrow.",
+    ] {
+        assert!(!as_(Persona::Analytical, r).hit(Criterion::FollowUp), "{r}");
+    }
+    // Goods sent are the fix, not a contact.
+    let goods = as_(
+        Persona::Analytical,
+        "I'll send the replacement to you tomorrow.",
+    );
+    assert!(goods.hit(Criterion::Resolve));
 }

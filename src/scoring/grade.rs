@@ -53,7 +53,7 @@ pub(crate) fn graded(
     // Lists several criteria consult, matched once.
     let shared = Shared {
         checks: super::questions::checks(&r, &flags),
-        follow: r.find(lx::follow_commit()),
+        follow: super::questions::next_contacts(&r),
         respect: r.find(lx::respect()),
     };
     let (questions, question_evidence) = questions(&r, &flags, &shared.checks);

@@ -179,3 +179,159 @@ pub fn questions(r: &Reply, flags: &[Flag], checks: &[Hit]) -> (QuestionKinds, V
     }
     (kinds, e)
 }
+
+/// Commitments to a next contact: the follow-up lexicon, and by shape the
+/// agent (or "we") with a future and a verb of getting in touch: "... and
+/// will reply with a breakdown by 4pm", "I'll circle back after the fix",
+/// "I can call you back tomorrow", "I'll forward your message so she can
+/// return your call". The customer's own next step ("please call back") is
+/// not the agent's commitment.
+pub fn next_contacts(r: &Reply) -> Vec<Hit> {
+    const CONTACT: &[&str] = &[
+        "reply", "respond", "share", "send", "confirm", "call", "ring", "phone", "email", "text",
+        "update", "notify", "contact", "message", "write", "forward", "pass", "circle", "report",
+        "answer", "follow",
+    ];
+    let toks = &r.tokens.tokens;
+    // "You'll have to call back", "Please call us back": their next step.
+    let theirs = |h: &Hit| {
+        let sentence = toks[h.m.first].sentence;
+        let first = r.tokens.sentences[sentence].first;
+        let before = &toks[first..h.m.first];
+        let agent = before.iter().any(|t| matches!(t.norm.as_str(), "i" | "we"))
+            || toks[h.m.first..h.m.end]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "i" | "we"));
+        let told = before.windows(2).any(|x| {
+            x[0].norm == "you"
+                && matches!(
+                    x[1].norm.as_str(),
+                    "will"
+                        | "would"
+                        | "have"
+                        | "need"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "may"
+                )
+        }) || before.first().is_some_and(|t| t.norm == "please");
+        let acts = matches!(
+            toks[h.m.first].norm.as_str(),
+            "call"
+                | "callback"
+                | "ring"
+                | "phone"
+                | "contact"
+                | "email"
+                | "text"
+                | "message"
+                | "follow"
+                | "reach"
+        );
+        told && acts && !agent
+    };
+    let mut out: Vec<Hit> = r
+        .find(lx::follow_commit())
+        .into_iter()
+        .filter(|h| !theirs(h))
+        .collect();
+    for (k, t) in toks.iter().enumerate() {
+        let future = matches!(t.norm.as_str(), "will" | "shall")
+            || (t.norm == "going" && toks.get(k + 1).is_some_and(|n| n.norm == "to"))
+            || (t.norm == "can" && toks.get(k.wrapping_sub(1)).is_some_and(|p| p.norm == "i"));
+        if !future {
+            continue;
+        }
+        // The subject: "I" or "we" earlier in the sentence, with no "you"
+        // nearer to the verb.
+        let sentence = t.sentence;
+        let subject = toks[..k]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence == sentence)
+            .find(|p| {
+                matches!(
+                    p.norm.as_str(),
+                    "i" | "we" | "you" | "they" | "he" | "she" | "it"
+                )
+            })
+            .map(|p| p.norm.as_str());
+        if !matches!(subject, Some("i" | "we")) {
+            continue;
+        }
+        let Some(v) = (k + 1..toks.len().min(k + 4))
+            .take_while(|&j| toks[j].sentence == sentence)
+            .find(|&j| CONTACT.contains(&toks[j].norm.as_str()))
+        else {
+            continue;
+        };
+        // To them, or with something for them: "call you back", "reply with",
+        // "send an update", "confirm by email".
+        let to_them = toks[v + 1..toks.len().min(v + 4)]
+            .iter()
+            .take_while(|n| n.sentence == sentence)
+            .any(|n| {
+                matches!(
+                    n.norm.as_str(),
+                    "you"
+                        | "back"
+                        | "with"
+                        | "by"
+                        | "an"
+                        | "a"
+                        | "the"
+                        | "your"
+                        | "along"
+                        | "message"
+                )
+            });
+        // Sending or passing on is a contact when what goes is word, not goods:
+        // "send you an update", "pass the message along"; "send it to you
+        // tomorrow" may be the fix itself.
+        let goods_verb = matches!(toks[v].norm.as_str(), "send" | "share" | "forward" | "pass");
+        let word_sent = toks[v + 1..toks.len().min(v + 5)]
+            .iter()
+            .take_while(|n| n.sentence == sentence)
+            .any(|n| {
+                matches!(
+                    n.norm.as_str(),
+                    "update"
+                        | "updates"
+                        | "confirmation"
+                        | "email"
+                        | "summary"
+                        | "details"
+                        | "message"
+                        | "note"
+                        | "link"
+                        | "answer"
+                        | "information"
+                        | "info"
+                        | "breakdown"
+                        | "workaround"
+                        | "report"
+                        | "status"
+                        | "word"
+                        | "text"
+                        | "reply"
+                )
+            });
+        let m = Match {
+            first: k,
+            end: v + 1,
+        };
+        if to_them && (!goods_verb || word_sent) && !out.iter().any(|h| overlaps(h.span, r.span(m)))
+        {
+            out.push(Hit {
+                m,
+                span: r.span(m),
+                hedged: false,
+                embedded: false,
+            });
+        }
+    }
+    out.sort_by_key(|h| h.span);
+    out
+}
