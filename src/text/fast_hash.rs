@@ -40,6 +40,15 @@ impl Hasher for FastHasher {
         self.add(i as u64);
     }
 
+    // Word sets hold word hashes: one step each, not eight byte by byte.
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
     fn finish(&self) -> u64 {
         self.hash
     }
