@@ -332,9 +332,17 @@ impl Grader<'_> {
         let (s, e) = self.cancelled(s, e);
         self.push(Criterion::Empathize, s, true, e);
         // Resolve
-        let (resolve, e) = self.resolve();
+        let (resolve, e, carried_out) = self.resolve();
         self.push(Criterion::Resolve, resolve, true, e);
         self.fixing_now = resolve >= 0.5;
+        // What was judged before the fix was known: a fix may take a step
+        // off this turn's list (a customer in a hurry owed only the result).
+        for cs in &mut self.criteria {
+            if cs.applicable && !super::stage::called_for(self.ctx, cs.criterion, self.fixing_now) {
+                cs.applicable = false;
+                cs.hint = None;
+            }
+        }
         let fix_offered =
             resolve >= 0.5 || self.ctx.previous.iter().any(|a| a.hit(Criterion::Resolve));
         // Check
@@ -440,7 +448,7 @@ impl Grader<'_> {
         }
         self.push(Criterion::Respect, s, true, e);
         // Empowered
-        let (s, e) = self.empowered();
+        let (s, e) = self.empowered(carried_out);
         self.push(Criterion::Empowered, s, true, e);
     }
 
@@ -622,7 +630,9 @@ impl Grader<'_> {
         content >= 2 || (content == 1 && after.len() >= 5)
     }
 
-    fn resolve(&self) -> (f32, Vec<Evidence>) {
+    /// The score, its evidence, and a fix already carried out ("I've
+    /// refunded it", "you're booked on the 18:40"), if the reply states one.
+    fn resolve(&self) -> (f32, Vec<Evidence>, Option<Span>) {
         let r = self.r;
         // "I'll send you a confirmation" is follow-through, not the fix itself.
         let follow = &self.shared.follow;
@@ -765,7 +775,36 @@ impl Grader<'_> {
             .partition(|h| !r.generic_action(h.m) && !announces_only(h));
         vague.extend(generic);
         vague.extend(generic_team);
-        let firm: Vec<Hit> = own.iter().filter(|h| !h.hedged).copied().collect();
+        // A fix stated as done is as good as done by the agent: "You're
+        // booked on the 18:40", "the second charge is reversed", "your
+        // address has been updated".
+        let (done_team, team): (Vec<Hit>, Vec<Hit>) = team.into_iter().partition(|h| {
+            let words = &toks[h.m.first..h.m.end];
+            !h.hedged
+                && words
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "is" | "are" | "been" | "now"))
+                && words.iter().any(|t| {
+                    lx::is_remedy_word(&t.norm)
+                        || matches!(t.norm.as_str(), "booked" | "confirmed" | "done")
+                })
+        });
+        let mut firm: Vec<Hit> = own.iter().filter(|h| !h.hedged).copied().collect();
+        let carried_out = done_team.first().map(|h| h.span).or_else(|| {
+            firm.iter()
+                .find(|h| {
+                    let words = &toks[h.m.first..h.m.end];
+                    words.windows(2).any(|x| {
+                        x[0].norm == "i"
+                            && x[1].norm == "have"
+                            && words
+                                .iter()
+                                .any(|t| lx::is_remedy_word(&t.norm) || t.norm.ends_with("ed"))
+                    })
+                })
+                .map(|h| h.span)
+        });
+        firm.extend(done_team);
         let hedged: Vec<Hit> = own.iter().filter(|h| h.hedged).copied().collect();
         let s = if !firm.is_empty() {
             1.0
@@ -782,7 +821,7 @@ impl Grader<'_> {
         e.extend(ev(&team, "states a concrete fix"));
         e.extend(ev(&hedged, "a hedged promise"));
         e.extend(ev(&vague, "a vague promise"));
-        (s, e)
+        (s, e, carried_out)
     }
 
     /// Commitments to a next contact, less hedged or timeless ones: "I'll
@@ -874,7 +913,9 @@ impl Grader<'_> {
         (s, e)
     }
 
-    fn empowered(&self) -> (f32, Vec<Evidence>) {
+    /// `carried_out`: a fix the reply says is already done, which the agent
+    /// decided on their own authority unless they deflect.
+    fn empowered(&self, carried_out: Option<Span>) -> (f32, Vec<Evidence>) {
         let r = self.r;
         let follow = &self.shared.follow;
         let own: Vec<Hit> = r
@@ -899,6 +940,15 @@ impl Grader<'_> {
         // Deciding means naming what is decided: "I'll take care of it" is not yet a decision.
         let firm = own.iter().any(|h| !h.hedged && !r.generic_action(h.m));
         e.extend(ev(&own, "acts on their own authority"));
+        if !firm {
+            if let Some(span) = carried_out {
+                e.push(Evidence {
+                    span,
+                    note: "did it on their own authority".into(),
+                });
+                return (1.0, e);
+            }
+        }
         let s = if firm {
             1.0
         } else if own.iter().any(|h| !r.generic_action(h.m)) {

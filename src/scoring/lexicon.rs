@@ -23,6 +23,11 @@ const ACT: &str = "refund~|delet~|credit~|replac~|send|sending|sent|ship~|revers
 /// "declined", "transferred").
 const REMEDY: &str = "refunded|credited|waived|reversed|reissued|replaced|rebooked|reshipped|dispatched|couriered|approved|booked|expedited|reinstated|restored|fixed|repaired|updated|rerouted|moved|upgraded|removed|unblocked|reactivated|unlocked|reset|sorted|resolved|paid|reimbursed|covered|honoured|honored|done|gone|back|yours|on_its_way|on_the_way|confirmed|arranged|scheduled|sent|shipped|posted|delivered|ready|waiting|on_us|on_the_house";
 
+/// True when `w` is one of the participles of a remedy in [`REMEDY`].
+pub fn is_remedy_word(w: &str) -> bool {
+    REMEDY.split('|').any(|r| r == w)
+}
+
 /// True when `w` is one of the single-word verbs of a fix in [`ACT`].
 pub fn is_act_word(w: &str) -> bool {
     let (exact, stems) = act_words();
@@ -554,6 +559,7 @@ lexicon!(
         "i will * check|look|find|see|sort|get_back|keep|help|take",
         "i am going to * check|look|find|see|sort|take|help|fix|loop",
         "i am looking into",
+        "so|that i|we can * help|look|sort|fix|check|find|get|see|take_care|resolve|put|make",
         "i will surely|gladly|happily",
         "can i help|assist you",
         "is there something|anything * i|we * can * help|do",

@@ -25,9 +25,20 @@ pub fn called_for(ctx: &Context, c: Criterion, fixing_now: bool) -> bool {
         Criterion::Greet => turn == 0 && !hurried,
         Criterion::Listen => !hurried && !done(Criterion::Resolve) && (turn <= 1 || !done(c)),
         Criterion::Question => !hurried && !done(Criterion::Resolve),
-        Criterion::Empathize => !done(c) || (hear_first && !done(Criterion::Resolve)),
+        // A customer in a hurry who gets the fix at once is owed nothing
+        // more in that reply: a word of sympathy, a check or a next step is
+        // welcome, not required.
+        Criterion::Empathize => {
+            !(hurried && fixing_now) && (!done(c) || (hear_first && !done(Criterion::Resolve)))
+        }
         Criterion::Resolve => fix_due,
-        Criterion::Check | Criterion::FollowUp => fixed,
+        Criterion::Check | Criterion::FollowUp => {
+            if hurried {
+                done(Criterion::Resolve)
+            } else {
+                fixed
+            }
+        }
         Criterion::BroadKnowledge => !ctx.facts.is_empty() && (fix_due || fixed),
         Criterion::Eager | Criterion::Respect => !hurried,
         Criterion::Sincere => !hurried && (hear_first || !done(Criterion::Empathize)),
