@@ -906,3 +906,24 @@ fn a_rushed_customer_fixed_in_one_reply_is_a_full_reply() {
         direct.total
     );
 }
+
+#[test]
+fn a_warm_hand_over_is_progress_and_a_bare_one_is_a_mistake() {
+    let warm = irate(
+        "I'm sorry. I'm transferring you to Priya in billing, who can reverse the charge; I've told her everything and I'll stay on until she picks up.",
+    );
+    assert!(!warm.flagged(FlagId::ColdTransfer));
+    assert!(warm.hit(Criterion::Resolve));
+    for r in [
+        "Hold on, I'll pass you to someone else.",
+        "I'll transfer you now.",
+    ] {
+        let a = irate(r);
+        assert!(a.flagged(FlagId::ColdTransfer), "{r}");
+        assert!(!a.hit(Criterion::Resolve), "{r}");
+    }
+    assert!(irate("Call us back tomorrow and ask for the manager.").flagged(FlagId::NotMyJob));
+    assert!(
+        !irate("Call us back if the engineer hasn't arrived by noon.").flagged(FlagId::NotMyJob)
+    );
+}

@@ -119,8 +119,17 @@ fn sent_elsewhere(r: &Reply, flags: &mut Vec<Flag>) {
         }
         let opens = usize::from(w(0) == "please");
         // An order to reach someone else, or "you'll need to ...".
+        // "Call me if ..." offers help; "Call us back tomorrow and ask for
+        // the manager" hands the work back to them.
+        let back_later = matches!(w(opens + 1), "us" | "back")
+            && words.iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "tomorrow" | "later" | "ask" | "monday" | "again"
+                )
+            });
         let told = (REACH.contains(&w(opens))
-            && !matches!(w(opens + 1), "me" | "us" | "back" | "on" | "ahead"))
+            && (back_later || !matches!(w(opens + 1), "me" | "us" | "back" | "on" | "ahead")))
             || (0..words.len()).any(|i| {
                 w(i) == "you"
                     && matches!(w(i + 1), "will" | "would" | "must" | "need")

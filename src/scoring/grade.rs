@@ -69,6 +69,7 @@ pub(crate) fn graded(
         shared: &shared,
         criteria: Vec::with_capacity(13),
         fixing_now: false,
+        warm_transfer,
         theirs: content_stems(ctx.customer_last),
     };
     g.score_all(question_evidence, questions, &fact_hits);
@@ -145,6 +146,8 @@ struct Grader<'a> {
     criteria: Vec<CriterionScore>,
     /// This reply offers a fix (known once `resolve` is scored).
     fixing_now: bool,
+    /// The reply hands them on warmly (who, why, briefed or staying on).
+    warm_transfer: bool,
     /// The content words of the customer's last message, by stem.
     theirs: Vec<String>,
 }
@@ -808,7 +811,7 @@ impl Grader<'_> {
         let hedged: Vec<Hit> = own.iter().filter(|h| h.hedged).copied().collect();
         let s = if !firm.is_empty() {
             1.0
-        } else if !team.is_empty() {
+        } else if !team.is_empty() || self.warm_transfer {
             0.7
         } else if !hedged.is_empty() {
             0.5
@@ -821,6 +824,14 @@ impl Grader<'_> {
         e.extend(ev(&team, "states a concrete fix"));
         e.extend(ev(&hedged, "a hedged promise"));
         e.extend(ev(&vague, "a vague promise"));
+        if self.warm_transfer && firm.is_empty() && team.is_empty() {
+            if let Some(t) = super::transfer::transfer(r) {
+                e.push(Evidence {
+                    span: t.span,
+                    note: "takes it to the person who can fix it, warmly".into(),
+                });
+            }
+        }
         (s, e, carried_out)
     }
 

@@ -1130,6 +1130,7 @@ lexicon!(
         "i am transferring|connecting|putting|passing",
         "transferring|connecting you",
         "passing|popping you * on|over",
+        "pass|hand|send|move|put|passing|handing|sending you * to * someone|somebody|another|a_colleague|a_manager|my_manager|my_supervisor|a_supervisor",
     ]
 );
 
