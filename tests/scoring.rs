@@ -927,3 +927,22 @@ fn a_warm_hand_over_is_progress_and_a_bare_one_is_a_mistake() {
         !irate("Call us back if the engineer hasn't arrived by noon.").flagged(FlagId::NotMyJob)
     );
 }
+
+#[test]
+fn a_terse_fix_counts_and_small_talk_costs_a_customer_in_a_hurry() {
+    let terse = as_(Persona::Rushed, "Moved to tomorrow, 8 to 10am.");
+    assert!(terse.hit(Criterion::Resolve));
+    let chatty = as_(
+        Persona::Rushed,
+        "Hi there, thanks so much for reaching out today, I hope you're having a lovely day. I've moved your delivery to tomorrow morning.",
+    );
+    assert!(chatty.hit(Criterion::Resolve));
+    assert!(
+        chatty.total < terse.total,
+        "{} vs {}",
+        chatty.total,
+        terse.total
+    );
+    // A question or a negation is no fix stated as done.
+    assert!(!as_(Persona::Rushed, "Refunded? Not yet.").hit(Criterion::Resolve));
+}

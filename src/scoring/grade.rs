@@ -792,6 +792,31 @@ impl Grader<'_> {
                         || matches!(t.norm.as_str(), "booked" | "confirmed" | "done")
                 })
         });
+        // Said the way people type in a hurry: "Moved to tomorrow, 8 to
+        // 10am.", "Refunded.", "Booked: the 18:40, seat 14C."
+        let mut done_team = done_team;
+        for s in &r.tokens.sentences {
+            let first = &toks[s.first];
+            if !s.question
+                && (lx::is_remedy_word(&first.norm)
+                    || matches!(first.norm.as_str(), "done" | "sorted"))
+                && !toks[s.first..s.end]
+                    .iter()
+                    .any(|t| lx::NEGATORS.contains(&t.norm.as_str()))
+                && !elsewhere.iter().any(|x| overlaps(*x, s.span))
+            {
+                let m = crate::text::Match {
+                    first: s.first,
+                    end: s.first + 1,
+                };
+                done_team.push(Hit {
+                    m,
+                    span: r.span(m),
+                    hedged: false,
+                    embedded: false,
+                });
+            }
+        }
         let mut firm: Vec<Hit> = own.iter().filter(|h| !h.hedged).copied().collect();
         let carried_out = done_team.first().map(|h| h.span).or_else(|| {
             firm.iter()

@@ -33,7 +33,10 @@ pub fn notes(r: &Reply, ctx: &Context, a: &Assessment) -> Vec<Note> {
                     "Long reply: this customer wants the result, not the story.",
                     -(over / 150.0).min(0.3),
                 ));
-            } else if a.words <= 40 && a.hit(Criterion::Resolve) && padding_before_the_point(r) < 2
+            } else if a.words <= 40
+                && a.hit(Criterion::Resolve)
+                && !small_talk
+                && padding_before_the_point(r) < 2
             {
                 out.push(note("Short and straight to the fix.", 0.1));
             }
