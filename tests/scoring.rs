@@ -946,3 +946,22 @@ fn a_terse_fix_counts_and_small_talk_costs_a_customer_in_a_hurry() {
     // A question or a negation is no fix stated as done.
     assert!(!as_(Persona::Rushed, "Refunded? Not yet.").hit(Criterion::Resolve));
 }
+
+#[test]
+fn a_policy_as_the_whole_answer_is_a_shield_and_a_policy_that_helps_is_not() {
+    for r in [
+        "Company rules, I'm afraid.",
+        "Our terms don't allow refunds after 30 days.",
+        "Policy says no.",
+        "That's our policy.",
+    ] {
+        assert!(irate(r).flagged(FlagId::PolicyShield), "{r}");
+    }
+    for r in [
+        "Our policy is to refund within 5 days.",
+        "Our policy doesn't cover this, but I can refund it as a goodwill gesture.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::PolicyShield), "{r}");
+    }
+    assert!(irate("We're sorry you chose to cancel.").flagged(FlagId::NonApology));
+}

@@ -76,6 +76,8 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
     }
     rude_by_shape(r, &mut flags);
     rules_are_rules(r, &mut flags);
+    rule_as_refusal(r, &mut flags);
+    policy_that_helps(r, &mut flags);
     owed_not_blamed(r, &mut flags);
     sent_elsewhere(r, &mut flags);
     owned_not_excused(r, &mut flags);
@@ -409,6 +411,96 @@ fn rude_by_shape(r: &Reply, flags: &mut Vec<Flag>) {
             });
         }
     }
+}
+
+/// A rule as the whole answer: the policy, the terms or the rules as the
+/// subject of a refusal ("Policy says no", "Our terms don't allow refunds
+/// after 30 days", "Company rules, I'm afraid"). A rule explained next to
+/// what the agent can do is not a shield (see `positive_alternatives`).
+fn rule_as_refusal(r: &Reply, flags: &mut Vec<Flag>) {
+    const RULES: &[&str] = &[
+        "policy",
+        "policies",
+        "rules",
+        "rule",
+        "terms",
+        "conditions",
+        "regulations",
+        "procedure",
+        "procedures",
+        "guidelines",
+    ];
+    let toks = &r.tokens.tokens;
+    for s in &r.tokens.sentences {
+        if s.question
+            || flags
+                .iter()
+                .any(|f| f.id == FlagId::PolicyShield && overlaps(f.span, s.span))
+        {
+            continue;
+        }
+        let words = &toks[s.first..s.end];
+        let Some(k) = words
+            .iter()
+            .take(4)
+            .position(|t| RULES.contains(&t.norm.as_str()))
+        else {
+            continue;
+        };
+        let refuses = words[k + 1..].iter().take(5).any(|t| {
+            lx::NEGATORS.contains(&t.norm.as_str())
+                || matches!(
+                    t.norm.as_str(),
+                    "afraid" | "forbid" | "forbids" | "prohibit" | "prohibits"
+                )
+        });
+        let offers = words
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "but" | "however"))
+            && words
+                .windows(2)
+                .any(|x| x[0].norm == "i" && matches!(x[1].norm.as_str(), "can" | "will" | "have"));
+        if refuses && !offers {
+            flags.push(Flag {
+                id: FlagId::PolicyShield,
+                span: s.span,
+                severity: FlagId::PolicyShield.base_severity(),
+            });
+        }
+    }
+}
+
+/// A policy named to help is not a shield: "Our policy is to refund within
+/// 5 days", "Our policy doesn't cover this, but I can refund it as a
+/// goodwill gesture".
+fn policy_that_helps(r: &Reply, flags: &mut Vec<Flag>) {
+    let toks = &r.tokens.tokens;
+    flags.retain(|f| {
+        if f.id != FlagId::PolicyShield {
+            return true;
+        }
+        let Some(s) = r.tokens.sentences.iter().find(|s| overlaps(s.span, f.span)) else {
+            return true;
+        };
+        let words = &toks[s.first..s.end];
+        let turned_to_offer = words
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "but" | "however"))
+            && words
+                .windows(2)
+                .any(|x| x[0].norm == "i" && matches!(x[1].norm.as_str(), "can" | "will" | "have"));
+        let refusing = words.iter().any(|t| {
+            lx::NEGATORS.contains(&t.norm.as_str())
+                || matches!(
+                    t.norm.as_str(),
+                    "only" | "afraid" | "unfortunately" | "unable" | "cannot" | "just"
+                )
+        });
+        let grants = words
+            .windows(2)
+            .any(|x| x[0].norm == "to" && lx::is_act_word(&x[1].norm));
+        !(turned_to_offer || (grants && !refusing))
+    });
 }
 
 /// A rule given as its own reason, "rules are rules", "the fare rules are

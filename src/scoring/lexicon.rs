@@ -1327,7 +1327,7 @@ lexicon!(flag_non_apology, [
         "it is unfortunate that",
         "sorry if * did_something|i_did|we_did",
         "regret to inform",
-        "apologies|sorry that you * chose|picked|ordered|decided|selected|did|forgot|missed|did_not",
+        "apologies|sorry that|if? you * chose|picked|ordered|decided|selected|did|forgot|did_not",
         "inconvenience you may|might * feel|think",
         "you may feel you",
         "sorry * that is|it_is * just * how|the_way",
