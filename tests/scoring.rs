@@ -965,3 +965,20 @@ fn a_policy_as_the_whole_answer_is_a_shield_and_a_policy_that_helps_is_not() {
     }
     assert!(irate("We're sorry you chose to cancel.").flagged(FlagId::NonApology));
 }
+
+#[test]
+fn the_same_fix_in_other_words_earns_the_same_credit() {
+    for r in [
+        "I'll refund the $40 today.",
+        "You'll get the $40 back today, I'm processing it now.",
+        "The $40 is going back on your card today.",
+        "A replacement will be with you tomorrow.",
+        "I've sorted a replacement for tomorrow.",
+        "Let me chase the depot for you and I'll call you back by 3.",
+    ] {
+        assert!(as_(Persona::Functional, r).hit(Criterion::Resolve), "{r}");
+    }
+    for r in ["I'll sort it.", "I am processing your complaint."] {
+        assert!(!as_(Persona::Functional, r).hit(Criterion::Resolve), "{r}");
+    }
+}

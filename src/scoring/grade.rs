@@ -730,6 +730,10 @@ impl Grader<'_> {
                 || (h.m.first..h.m.end + 4).any(|k| w(k) == "hold")
                 || (w(h.m.end - 1) == "run" || w(h.m.end - 1) == "sold") && w(h.m.end) == "out"
                 || w(h.m.end - 1) == "waiting"
+                // "I'm processing your complaint": handling the case, not fixing it.
+                || (h.m.end..h.m.end + 2).any(|k| {
+                    matches!(w(k), "complaint" | "request" | "query" | "enquiry" | "inquiry" | "case" | "feedback")
+                })
         };
         let own: Vec<Hit> = own
             .into_iter()

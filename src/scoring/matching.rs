@@ -297,8 +297,13 @@ impl<'a> Reply<'a> {
                     || (continued && t.clause == clause + 1)
             })
             .any(|t| lexicon::is_act_word(&t.norm) && !is_generic_verb(&t.norm));
+        // An amount names what is done: "You'll get the $40 back".
+        let amount = toks
+            .iter()
+            .filter(|t| t.clause == clause || t.clause == toks[m.first].clause)
+            .any(|t| t.norm.bytes().next().is_some_and(|b| b.is_ascii_digit()));
         // "Here you are", "on the house": no verb to be vague about.
-        if concrete_verb || !words.iter().any(|t| is_generic_verb(&t.norm)) {
+        if concrete_verb || amount || !words.iter().any(|t| is_generic_verb(&t.norm)) {
             return false;
         }
         !toks[m.end..]
