@@ -103,7 +103,7 @@ const PERCEIVE: &[&str] = &[
 ];
 
 fn is_feeling(w: &str) -> bool {
-    FEELING.iter().any(|f| w.starts_with(f))
+    FEELING.iter().any(|f| crate::text::has_prefix(w, f))
 }
 
 /// Spans of the sentences that acknowledge a feeling by their shape.

@@ -331,7 +331,7 @@ fn rude_by_shape(r: &Reply, flags: &mut Vec<Flag>) {
         let raw = |t: &crate::text::Token| &r.text[t.span.start..t.span.end];
         let swears = words.iter().any(|t| {
             // A masked swear word, "f***", "s**t": letters, then stars.
-            SWEAR.iter().any(|x| t.norm.starts_with(x))
+            SWEAR.iter().any(|x| crate::text::has_prefix(&t.norm, x))
                 || r.text[t.span.end..].starts_with("**")
                 || raw(t).contains("**")
         });

@@ -38,10 +38,9 @@ pub fn is_act_word(w: &str) -> bool {
         "ising", "izing", "ion", "ions", "ation", "y", "ied", "ies", "al", "le", "led", "ling",
     ];
     exact.contains(&w)
-        || stems.iter().any(|s| {
-            w.strip_prefix(s)
-                .is_some_and(|rest| ENDINGS.contains(&rest))
-        })
+        || stems
+            .iter()
+            .any(|s| crate::text::has_prefix(w, s) && ENDINGS.contains(&&w[s.len()..]))
 }
 
 fn compile(src: &[&str]) -> Vec<Pattern> {
@@ -1487,7 +1486,7 @@ pub fn is_real_word(w: &str) -> bool {
 pub fn is_protected_target(w: &str) -> bool {
     NEGATORS.contains(&w)
         || act_words().0.contains(&w)
-        || act_words().1.iter().any(|s| w.starts_with(s))
+        || act_words().1.iter().any(|s| crate::text::has_prefix(w, s))
 }
 
 /// The single words of [`ACT`]: whole words, and stems (written with `~`).

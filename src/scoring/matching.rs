@@ -444,7 +444,7 @@ fn is_generic_verb(w: &str) -> bool {
         "did", "done", "care", "see", "work", "look", "get", "got", "escalat", "priorit",
         "complet", "run", "test", "move", "chang", "updat", "process",
     ];
-    STEMS.iter().any(|s| w.starts_with(s))
+    STEMS.iter().any(|s| crate::text::has_prefix(w, s))
 }
 
 /// Words that add nothing concrete to a commitment: pronouns, vague nouns,

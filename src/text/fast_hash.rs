@@ -63,3 +63,22 @@ pub fn word_hash(word: &str) -> u64 {
     h.write(word.as_bytes());
     h.finish()
 }
+
+/// `word.starts_with(prefix)`, with the first letters compared before the
+/// rest: most words fail there, without a call to compare memory. The
+/// scorer tests prefixes of every word against lists of stems.
+#[inline]
+pub fn has_prefix(word: &str, prefix: &str) -> bool {
+    let (w, p) = (word.as_bytes(), prefix.as_bytes());
+    match p.first() {
+        None => true,
+        Some(first) => w.len() >= p.len() && w[0] == *first && &w[..p.len()] == p,
+    }
+}
+
+/// `a == b`, with the lengths and first letters compared before the rest.
+#[inline]
+pub fn same_word(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    x.len() == y.len() && x.first() == y.first() && x == y
+}

@@ -11,7 +11,7 @@ pub mod language;
 mod pattern;
 mod tokens;
 
-pub use fast_hash::{word_hash, FastHasher, FastSet};
+pub use fast_hash::{has_prefix, same_word, word_hash, FastHasher, FastSet};
 pub use pattern::{Match, Pattern, PatternError};
 pub use tokens::{edit_distance_at_most, tokenize, Sentence, Token, Tokens};
 

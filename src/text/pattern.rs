@@ -464,11 +464,15 @@ fn alt_len(alt: &Alt, toks: &[Token], hashes: &[u64], i: usize) -> Option<usize>
     let ok = match alt {
         // The hashes rule out nearly every word without comparing text.
         Alt::Word(w, h) => hashes.get(i).is_none_or(|x| x == h) && w == word,
-        Alt::Stem(s) => word.starts_with(s.as_str()),
+        Alt::Stem(s) => super::has_prefix(word, s),
         Alt::Number => word.starts_with(|c: char| c.is_ascii_digit()),
         Alt::Seq(ws) => {
-            return (toks.len() >= ws.len() && ws.iter().zip(toks).all(|(w, t)| *w == t.norm))
-                .then_some(ws.len())
+            return (toks.len() >= ws.len()
+                && ws
+                    .iter()
+                    .zip(toks)
+                    .all(|(w, t)| super::same_word(w, &t.norm)))
+            .then_some(ws.len())
         }
     };
     ok.then_some(1)
