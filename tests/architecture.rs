@@ -1,6 +1,7 @@
 //! The boundaries between the crates, as Cargo resolves them: the core
-//! depends on no web crate at all, and the player carries no TOML or zip
-//! reader (the studio and the CLI do). The compiler enforces the first (the
+//! depends on no web crate at all, the player carries no TOML or zip reader
+//! (the studio and the CLI do), and the list page (the first module a
+//! browser loads) carries neither, nor the full player. The compiler enforces the first (the
 //! core cannot name a crate it does not depend on); these tests keep anyone
 //! from adding the dependency back.
 
@@ -80,7 +81,11 @@ fn the_player_carries_no_toml_or_zip_reader() {
 
 #[test]
 fn the_entry_points_only_mount_an_app() {
-    for main in ["src/player/src/main.rs", "src/studio/src/main.rs"] {
+    for main in [
+        "src/home/src/main.rs",
+        "src/player/src/main.rs",
+        "src/studio/src/main.rs",
+    ] {
         let src = std::fs::read_to_string(root().join(main)).unwrap();
         let code: Vec<&str> = src
             .lines()
@@ -88,4 +93,19 @@ fn the_entry_points_only_mount_an_app() {
             .collect();
         assert!(code.len() <= 3, "{main}: {code:?}");
     }
+}
+
+#[test]
+fn the_list_page_carries_no_scenario_reader_and_not_the_player() {
+    let names = tree("rapport-home", "normal", &[]);
+    assert!(names.contains(&"yew".to_string()), "{names:?}");
+    let found: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            AUTHORING.contains(&n.as_str()) || n.starts_with("rapport-") && *n != "rapport-home"
+        })
+        .collect();
+    assert!(found.is_empty(), "the list page depends on {found:?}");
+    // ...while the player builds on it.
+    assert!(tree("rapport-player", "normal", &[]).contains(&"rapport-home".to_string()));
 }

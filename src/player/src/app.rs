@@ -8,6 +8,7 @@ use super::progress_state::{use_autosave, ProgressState};
 use super::route::Route;
 use super::shell::{use_view_title_and_focus, Home, Shell, STUDIO_PATH};
 use super::{PlayPage, ProgressPage, ScenarioList, StorageBanner};
+use rapport_home::Card;
 use yew::prelude::*;
 
 #[function_component(App)]
@@ -50,7 +51,7 @@ pub fn app() -> Html {
     use_view_title_and_focus(format!("{title} · Rapport"));
     let page = match &*route {
         Route::Home => html! {
-            <ScenarioList scenarios={scenarios.clone()} problems={library.problems.clone()} custom={library.custom_ids()}
+            <ScenarioList scenarios={scenarios.iter().map(|s| Card::from(&**s)).collect::<Vec<_>>()} problems={library.problems.clone()} custom={library.custom_ids()}
                 resume={parked.peek()} />
         },
         Route::Progress => html! {

@@ -1,6 +1,9 @@
 //! The trainee's app: thin Yew components over the pure core (`rapport`).
 //! Components are pure functions of their props; the only browser access is
-//! in `env`. The studio (`rapport-studio`) builds on the same components.
+//! in `env`. The frame, the routes and the scenario list come from the list
+//! page (`rapport-home`), which a browser runs first; this crate is the full
+//! player that takes over from it. The studio (`rapport-studio`) builds on
+//! the same components.
 
 pub mod announce;
 mod app;
@@ -10,7 +13,6 @@ mod composer;
 pub mod env;
 mod feedback;
 pub mod highlight;
-mod home;
 pub mod library;
 pub mod library_notice;
 pub mod lms;
@@ -23,8 +25,6 @@ pub mod progress_page;
 pub mod progress_state;
 mod result;
 pub mod retry;
-pub mod route;
-pub mod shell;
 mod steps;
 pub mod storage;
 pub mod trace_view;
@@ -34,38 +34,23 @@ pub use app::App;
 pub use banner::StorageBanner;
 pub use composer::length_warning;
 pub use feedback::Feedback;
-pub use home::{ScenarioList, ScenarioListProps};
 pub use mood::MoodMeter;
 pub use play::{PlayAction, PlayPage, PlayProps, PlayState};
 pub use progress_page::{ProgressPage, ProgressPageProps};
+#[cfg(target_arch = "wasm32")]
+pub use rapport_home::mount;
+pub use rapport_home::{route, shell, ScenarioList, ScenarioListProps};
 pub use result::{ResultProps, ResultView};
 pub use trace_view::{TraceView, TraceViewProps};
 pub use transcript::{Transcript, TranscriptProps};
 
-/// Mounts the player into `<div id="app">` and marks the page ready.
+/// Mounts the player in place of `<div id="app">` (the list page, when it
+/// was shown) and marks the page ready.
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
     mount::<App>();
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("The Rapport app runs in a browser: run scripts/start. For the command line, use `cargo run --bin rapport -- --help`.");
-}
-
-/// Mounts `C` into `<div id="app">` (or the body), replacing the loading
-/// message, and marks the page ready.
-#[cfg(target_arch = "wasm32")]
-pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
-    let document = gloo::utils::document();
-    let renderer = match document.get_element_by_id("app") {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<C>::with_root(root)
-        }
-        None => yew::Renderer::<C>::new(),
-    };
-    renderer.render();
-    if let Some(el) = document.document_element() {
-        let _ = el.set_attribute("data-ready", "1");
-    }
 }
 
 /// Props for [`Feedback`] on an assessment (open, as for the latest reply).

@@ -5,14 +5,13 @@ use super::env;
 use super::storage::LocalStore;
 use rapport::progress::{KeyValue, StoreError};
 use rapport::scenario::{
-    add_custom, decode_custom, encode_custom, load_compiled, playable_custom, CustomFile,
-    Diagnostic, LibraryFull, Scenario, CUSTOM_BACKUP_PREFIX,
+    add_custom, decode_custom, encode_custom, playable_custom, CustomFile, Diagnostic, LibraryFull,
+    Scenario, CUSTOM_BACKUP_PREFIX,
 };
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The bundled scenarios, compiled when the app was built (see build.rs).
-pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.txt"));
+pub use rapport_home::bundled::BUNDLED;
 
 /// Where custom scenario files are kept.
 pub const CUSTOM_KEY: &str = "rapport.custom-scenarios";
@@ -64,21 +63,7 @@ impl LibraryState {
     /// Reads the saved files from `store`; an unreadable list is copied to a
     /// backup key and held, never overwritten.
     pub fn load_from(store: &mut impl KeyValue, now_ms: u64) -> LibraryState {
-        // The bundled scenarios were checked when the app was built; if their
-        // compiled form cannot be read, say so rather than show an empty list.
-        let (scenarios, problems) = match load_compiled(BUNDLED) {
-            Ok(list) => (list.into_iter().map(Rc::new).collect(), Vec::new()),
-            Err(e) => (
-                Vec::new(),
-                vec![Diagnostic::new(
-                    rapport::scenario::Code::E001,
-                    format!("the bundled scenarios could not be read: {e}"),
-                    "scenarios",
-                    "",
-                    (0, 0),
-                )],
-            ),
-        };
+        let (scenarios, problems) = rapport_home::bundled::load();
         let mut held = None;
         let (custom_files, storage_error) = match store.get(CUSTOM_KEY) {
             Ok(None) => (Vec::new(), None),

@@ -5,6 +5,7 @@ use rapport::persona::Persona;
 use rapport::scenario::{bundled, Scenario};
 use rapport::scoring::{grade, Context};
 use rapport::sim::{Event, Session, Speaker};
+use rapport_home::Card;
 use rapport_player::{
     Feedback, MoodMeter, PlayPage, PlayProps, ResultProps, ResultView, ScenarioList,
     ScenarioListProps, Transcript, TranscriptProps,
@@ -20,6 +21,11 @@ fn render<C: BaseComponent>(props: impl FnOnce() -> C::Properties + Send + 'stat
     )
 }
 
+/// The library's cards, as the home page lists them.
+fn cards() -> Vec<Card> {
+    library().iter().map(|s| Card::from(&**s)).collect()
+}
+
 fn library() -> Vec<Rc<Scenario>> {
     bundled()
         .into_iter()
@@ -31,7 +37,7 @@ fn library() -> Vec<Rc<Scenario>> {
 #[test]
 fn scenario_list_shows_every_scenario_with_persona_and_difficulty() {
     let html = render::<ScenarioList>(|| ScenarioListProps {
-        scenarios: library(),
+        scenarios: cards(),
         problems: vec![],
         custom: vec![],
         resume: None,
@@ -55,10 +61,10 @@ fn scenario_list_shows_every_scenario_with_persona_and_difficulty() {
 #[test]
 fn scenario_list_escapes_hostile_titles() {
     let html = render::<ScenarioList>(|| {
-        let mut s = (*library()[0]).clone();
-        s.title = "<img src=x onerror=alert(1)>".into();
+        let mut card = cards()[0].clone();
+        card.title = "<img src=x onerror=alert(1)>".into();
         ScenarioListProps {
-            scenarios: vec![Rc::new(s)],
+            scenarios: vec![card],
             problems: vec![],
             custom: vec![],
             resume: None,
@@ -380,7 +386,7 @@ mod progress {
 #[test]
 fn custom_scenarios_are_marked_on_their_cards() {
     let html = render::<ScenarioList>(|| ScenarioListProps {
-        scenarios: library(),
+        scenarios: cards(),
         problems: vec![],
         custom: vec!["parcel-missing".into()],
         resume: None,
@@ -634,4 +640,33 @@ mod lms {
         assert_eq!(safe_url(" HTTPS://x.example/ "), Some("HTTPS://x.example/"));
         assert_eq!(safe_url("data:text/html,hi"), None);
     }
+}
+
+/// The list page has only the cards the build wrote; the full player lists
+/// the scenarios it plays. With no custom scenarios they must be the same
+/// cards in the same order, and the list page must be the player's home
+/// (the same list in the same frame).
+#[test]
+fn the_list_page_shows_the_players_home_list() {
+    use rapport::progress::MemoryStore;
+    use rapport_player::library::LibraryState;
+    use rapport_player::route::Route;
+    use rapport_player::shell::{Home, Shell};
+    use yew::{function_component, html, Html};
+    let library = LibraryState::load_from(&mut MemoryStore::default(), 0);
+    let player: Vec<Card> = library.all().iter().map(|s| Card::from(&**s)).collect();
+    assert_eq!(rapport_home::card::bundled(), player);
+    let page = render::<rapport_home::ListPage>(|| ());
+    #[function_component(PlayerHome)]
+    fn player_home() -> Html {
+        let library = LibraryState::load_from(&mut MemoryStore::default(), 0);
+        let cards: Vec<Card> = library.all().iter().map(|s| Card::from(&**s)).collect();
+        html! {
+            <Shell home={Home::Player} current={Some(Route::Home)}>
+                <ScenarioList scenarios={cards} />
+            </Shell>
+        }
+    }
+    assert_eq!(page, render::<PlayerHome>(|| ()));
+    assert!(page.contains("data-testid=\"scenario-list\""));
 }

@@ -1,14 +1,14 @@
 //! The home page: the scenario library as cards, filterable by persona.
 
+use super::card::Card;
 use super::route::Route;
 use rapport::persona::Persona;
-use rapport::scenario::{Diagnostic, Scenario};
-use std::rc::Rc;
+use rapport::scenario::Diagnostic;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioListProps {
-    pub scenarios: Vec<Rc<Scenario>>,
+    pub scenarios: Vec<Card>,
     /// Problems in bundled files, shown so nothing fails silently.
     #[prop_or_default]
     pub problems: Vec<Diagnostic>,
@@ -27,7 +27,7 @@ pub fn scenario_list(props: &ScenarioListProps) -> Html {
         .into_iter()
         .filter(|p| props.scenarios.iter().any(|s| s.persona == *p))
         .collect();
-    let shown: Vec<&Rc<Scenario>> = props
+    let shown: Vec<&Card> = props
         .scenarios
         .iter()
         .filter(|s| filter.is_none_or(|p| s.persona == p))
@@ -78,13 +78,13 @@ pub fn scenario_list(props: &ScenarioListProps) -> Html {
                             <span class={classes!("badge", format!("persona-{}", s.persona.id()))}>{ s.persona.label() }</span>
                             <span class={classes!("badge", "difficulty", s.difficulty.id())}>{ s.difficulty.id() }</span>
                             <span class="domain">{ &s.domain }</span>
-                            if props.custom.contains(&s.id.0) {
+                            if props.custom.contains(&s.id) {
                                 <span class="badge custom" data-testid="custom-badge">{ "custom" }</span>
                             }
                         </div>
                         <h2 class="card-title">{ &s.title }</h2>
                         <p class="card-summary">{ &s.summary }</p>
-                        <a class="button primary" href={Route::play(&s.id.0).to_hash()}
+                        <a class="button primary" href={Route::play(&s.id).to_hash()}
                             data-testid={format!("start-{}", s.id)}>
                             { "Start conversation" }<span class="visually-hidden">{ format!(": {}", s.title) }</span>
                         </a>

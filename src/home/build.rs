@@ -1,6 +1,7 @@
 //! Checks every `scenarios/*.toml` with the same validator as `rapport check`
 //! and writes them in compiled form (`bundled.txt`), so the player needs no
-//! TOML reader. A broken file fails the build with file:line:column.
+//! TOML reader, and their cards as Rust (`cards.rs`), so the list page needs
+//! no reader at all. A broken file fails the build with file:line:column.
 
 use std::path::Path;
 
@@ -41,6 +42,25 @@ fn main() {
         eprintln!("{}", errors.join("\n"));
         std::process::exit(1);
     }
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled.txt");
-    std::fs::write(out, rapport::scenario::compile(&scenarios)).unwrap();
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
+    std::fs::write(
+        out.join("bundled.txt"),
+        rapport::scenario::compile(&scenarios),
+    )
+    .unwrap();
+    std::fs::write(out.join("cards.rs"), cards(scenarios)).unwrap();
+}
+
+/// The scenarios' cards as a Rust slice of `card::Bundled`, in the order
+/// the player's library lists them (easiest first, then by title).
+fn cards(mut scenarios: Vec<rapport::scenario::Scenario>) -> String {
+    scenarios.sort_by(|a, b| (a.difficulty, &a.title).cmp(&(b.difficulty, &b.title)));
+    let mut out = String::from("&[\n");
+    for s in &scenarios {
+        out += &format!(
+            "    Bundled {{ id: {:?}, title: {:?}, persona: Persona::{:?}, difficulty: Difficulty::{:?}, domain: {:?}, summary: {:?} }},\n",
+            s.id.0, s.title, s.persona, s.difficulty, s.domain, s.summary
+        );
+    }
+    out + "]"
 }
