@@ -1,7 +1,9 @@
-// Writes sw.js into a finished build (scripts/build runs it after the player
-// and the studio are built): the player's files, fetched when the worker
-// installs; the studio's, cached the first time a trainer opens it; and a
-// cache version derived from every file's contents.
+// Writes sw.js into a finished build (scripts/build runs it after the list
+// page, the full player and the studio are built): the list page's files and
+// the full player's (dist/engine/), fetched when the worker installs, so the
+// whole app works offline after one visit; the studio's, cached the first
+// time a trainer opens it; and a cache version derived from every file's
+// contents.
 // Usage: node scripts/service-worker.mjs [dist]
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
@@ -21,14 +23,15 @@ async function list(sub) {
 }
 
 const player = await list("");
+const engine = await list("engine").catch(() => []);
 const studio = await list("studio").catch(() => []);
 const hash = createHash("sha256");
-for (const n of [...player, ...studio]) {
+for (const n of [...player, ...engine, ...studio]) {
   hash.update(n);
   hash.update(await readFile(path.join(dir, n)));
 }
 const version = hash.digest("hex").slice(0, 12);
-const files = ["./", ...player];
+const files = ["./", ...player, ...engine];
 const later = studio.length ? ["studio/", ...studio] : [];
 const template = await readFile(path.join(root, "static", "sw.template.js"), "utf8");
 const sw = template

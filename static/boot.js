@@ -37,8 +37,20 @@
   setTimeout(function () { fail("the app did not start within 15 seconds"); }, 15000);
   // Offline support: the service worker caches the app after the first visit.
   if ("serviceWorker" in navigator && (location.protocol === "https:" || location.hostname === "localhost" || location.hostname === "127.0.0.1")) {
-    window.addEventListener("load", function () {
+    // Registered once the page is usable, so that the worker's downloads
+    // (the whole app, for offline use) never compete with the first view.
+    var register = function () {
       navigator.serviceWorker.register(worker).catch(function () {});
+    };
+    window.addEventListener("load", function () {
+      var root = document.documentElement;
+      if (root.hasAttribute("data-ready")) return register();
+      var watch = new MutationObserver(function () {
+        if (!root.hasAttribute("data-ready")) return;
+        watch.disconnect();
+        register();
+      });
+      watch.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
     });
   }
 })();

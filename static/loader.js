@@ -1,0 +1,81 @@
+// Starts the full player (dist/engine/, named by the page's
+// <meta name="rapport-engine">) when the list page is not enough. The list
+// page (the small module Trunk builds from src/home) shows the bundled
+// scenarios; everything else is the full player's:
+//  - another view: a deep link (#/play/x, #/progress) starts it at once, and
+//    so does leaving the list (a scenario's link, Progress);
+//  - a conversation under way (the list offers to continue it), a trainer's
+//    own scenarios (marked on the list), an LMS launch (its bar and progress).
+// Once asked to start, the player owns the page: the document is marked
+// (data-engine) so the list page does not mount after it. After the list is
+// shown, the player is fetched at low priority, so the first click is quick.
+(function () {
+  var meta = document.querySelector('meta[name="rapport-engine"]');
+  if (!meta) return;
+  var root = document.documentElement;
+  var js = new URL(meta.getAttribute("content"), document.baseURI).href;
+  var wasm = js.replace(/\.js$/, "_bg.wasm");
+  var started = false;
+
+  function start() {
+    if (started) return;
+    started = true;
+    root.setAttribute("data-engine", "");
+    import(js)
+      .then(function (engine) { return engine.default({ module_or_path: wasm }); })
+      .catch(function (e) {
+        // boot.js explains a failure only while the page is not ready.
+        root.removeAttribute("data-ready");
+        throw e;
+      });
+  }
+
+  function onList() {
+    return location.hash.replace(/^#\/?/, "") === "";
+  }
+
+  function kept(key) {
+    try {
+      var value = localStorage.getItem(key);
+      return value !== null && value !== "null";
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function prefetch() {
+    if (started) return;
+    var link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = js;
+    link.setAttribute("fetchpriority", "low");
+    document.head.appendChild(link);
+    fetch(wasm, { priority: "low" }).then(function (r) { return r.arrayBuffer(); }).catch(function () {});
+  }
+
+  if (
+    !onList() ||
+    kept("rapport.conversation") ||
+    kept("rapport.custom-scenarios") ||
+    window.rapportLms ||
+    /[?&]endpoint=/.test(location.search)
+  ) {
+    start();
+    return;
+  }
+  window.addEventListener("hashchange", function () {
+    if (!onList()) start();
+  });
+  window.addEventListener("rapport:lms", start);
+  function whenReady() {
+    if (!root.hasAttribute("data-ready")) return false;
+    (window.requestIdleCallback || setTimeout)(prefetch);
+    return true;
+  }
+  if (!whenReady()) {
+    var watch = new MutationObserver(function () {
+      if (whenReady()) watch.disconnect();
+    });
+    watch.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
+  }
+})();
