@@ -5,7 +5,8 @@
 //  - another view: a deep link (#/play/x, #/progress) starts it at once, and
 //    so does leaving the list (a scenario's link, Progress);
 //  - a conversation under way (the list offers to continue it), a trainer's
-//    own scenarios (marked on the list), an LMS launch (its bar and progress).
+//    own scenarios (marked on the list), an LMS launch (its bar and progress),
+//    saved progress that cannot be read (the list page asks: see src/home).
 // Once asked to start, the player owns the page: the document is marked
 // (data-engine) so the list page does not mount after it. After the list is
 // shown, the player is fetched at low priority, so the first click is quick.
@@ -67,6 +68,9 @@
     if (!onList()) start();
   });
   window.addEventListener("rapport:lms", start);
+  // The list page asks for the player when it finds what only the player
+  // explains (saved progress it cannot read).
+  window.addEventListener("rapport:player", start);
   function whenReady() {
     if (!root.hasAttribute("data-ready")) return false;
     (window.requestIdleCallback || setTimeout)(prefetch);

@@ -19,9 +19,18 @@ pub use page::ListPage;
 
 /// Mounts the list page, unless the full player has already been asked to
 /// start (a deep link, a conversation under way...): then it owns the page.
+/// Saved progress that cannot be read needs the player too (its notice says
+/// so, keeps a copy and offers the data), so then the list page asks for it.
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
-    if !engine_requested() {
+    if engine_requested() {
+        return;
+    }
+    #[cfg(target_arch = "wasm32")]
+    if progress_unreadable() {
+        let event = web_sys::Event::new("rapport:player").expect("an event");
+        let _ = gloo::utils::window().dispatch_event(&event);
+    } else {
         mount::<ListPage>();
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -37,6 +46,44 @@ fn engine_requested() -> bool {
         .is_some_and(|el| el.has_attribute("data-engine"))
 }
 
+static TAKES_OVER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the app mounted over a view another module was showing (the full
+/// player over the list page): its first view is then a change of view, as
+/// if both were one app (see [`shell::use_view_title_and_focus`]).
+pub fn takes_over() -> bool {
+    TAKES_OVER.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Whether the trainee's saved progress is there but its envelope shows
+/// the core would refuse it: not JSON, another format, or written by a newer
+/// version. This is a look at the envelope with the browser's JSON reader:
+/// the core's own (`progress::decode`) would add a fifth to this module. A
+/// damaged attempt inside a sound envelope is found when the player starts
+/// (the list page writes nothing, so nothing is lost meanwhile).
+#[cfg(target_arch = "wasm32")]
+fn progress_unreadable() -> bool {
+    use rapport::progress::{FORMAT, KEY, VERSION};
+    let Some(raw) = gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+    else {
+        return false;
+    };
+    let Ok(saved) = js_sys::JSON::parse(&raw) else {
+        return true;
+    };
+    let field = |name: &str| js_sys::Reflect::get(&saved, &name.into()).ok();
+    let format = field("format").and_then(|f| f.as_string());
+    let version = field("version").and_then(|v| v.as_f64());
+    let min_compatible = field("min_compatible")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1.0);
+    format.as_deref() != Some(FORMAT) || version.is_none() || min_compatible > f64::from(VERSION)
+}
+
 /// Mounts `C` in place of `<div id="app">` (or into the body), replacing the
 /// loading message or the page another module rendered there, and marks the
 /// page ready. The element is replaced, not emptied, so an app mounted
@@ -44,6 +91,13 @@ fn engine_requested() -> bool {
 #[cfg(target_arch = "wasm32")]
 pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
     let document = gloo::utils::document();
+    if document
+        .document_element()
+        .is_some_and(|el| el.has_attribute("data-ready"))
+    {
+        TAKES_OVER.store(true, std::sync::atomic::Ordering::Relaxed);
+        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
     let renderer = match document.get_element_by_id("app") {
         Some(old) => {
             let root = document.create_element("div").expect("a div");

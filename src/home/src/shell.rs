@@ -72,11 +72,11 @@ pub fn shell(props: &ShellProps) -> Html {
 }
 
 /// Sets the document title for the view and, after a change of view (not on
-/// arrival), moves focus to the view's heading so a screen reader says
-/// where the trainee landed.
+/// arrival; taking over from the list page is a change of view), moves focus
+/// to the view's heading so a screen reader says where the trainee landed.
 #[hook]
 pub fn use_view_title_and_focus(title: String) {
-    let first = use_mut_ref(|| true);
+    let first = use_mut_ref(|| !super::takes_over());
     use_effect_with(title, move |title| {
         env::set_title(title);
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
