@@ -39,7 +39,7 @@ struct Bundled {
     summary: &'static str,
 }
 
-/// The bundled scenarios' cards, in the order the player lists them.
+/// Written by build.rs from `scenarios/*.toml`.
 static BUNDLED: &[Bundled] = include!(concat!(env!("OUT_DIR"), "/cards.rs"));
 
 /// The bundled scenarios' cards, in the order the player lists them.
