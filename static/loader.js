@@ -4,9 +4,9 @@
 // scenarios; everything else is the full player's:
 //  - another view: a deep link (#/play/x, #/progress) starts it at once, and
 //    so does leaving the list (a scenario's link, Progress);
-//  - a conversation under way (the list offers to continue it), a trainer's
-//    own scenarios (marked on the list), an LMS launch (its bar and progress),
-//    saved progress that cannot be read (the list page asks: see src/home).
+//  - an LMS launch (its bar and progress); and what the list page finds in
+//    the browser's storage and asks for the player for (src/home/src/saved.rs:
+//    a conversation under way, a trainer's own scenarios, unreadable progress).
 // Once asked to start, the player owns the page: the document is marked
 // (data-engine) so the list page does not mount after it. After the list is
 // shown, the player is fetched at low priority, so the first click is quick.
@@ -35,15 +35,6 @@
     return location.hash.replace(/^#\/?/, "") === "";
   }
 
-  function kept(key) {
-    try {
-      var value = localStorage.getItem(key);
-      return value !== null && value !== "null";
-    } catch (e) {
-      return false;
-    }
-  }
-
   function prefetch() {
     if (started) return;
     var link = document.createElement("link");
@@ -54,13 +45,7 @@
     fetch(wasm, { priority: "low" }).then(function (r) { return r.arrayBuffer(); }).catch(function () {});
   }
 
-  if (
-    !onList() ||
-    kept("rapport.conversation") ||
-    kept("rapport.custom-scenarios") ||
-    window.rapportLms ||
-    /[?&]endpoint=/.test(location.search)
-  ) {
+  if (!onList() || window.rapportLms || /[?&]endpoint=/.test(location.search)) {
     start();
     return;
   }
@@ -68,8 +53,8 @@
     if (!onList()) start();
   });
   window.addEventListener("rapport:lms", start);
-  // The list page asks for the player when it finds what only the player
-  // explains (saved progress it cannot read).
+  // The list page asks for the player when the browser's storage holds what
+  // only the player shows.
   window.addEventListener("rapport:player", start);
   function whenReady() {
     if (!root.hasAttribute("data-ready")) return false;

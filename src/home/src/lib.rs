@@ -11,23 +11,25 @@ pub mod env;
 mod list;
 mod page;
 pub mod route;
+pub mod saved;
 pub mod shell;
+pub mod storage;
 
 pub use card::Card;
 pub use list::{ScenarioList, ScenarioListProps};
 pub use page::ListPage;
 
 /// Mounts the list page, unless the full player has already been asked to
-/// start (a deep link, a conversation under way...): then it owns the page.
-/// Saved progress that cannot be read needs the player too (its notice says
-/// so, keeps a copy and offers the data), so then the list page asks for it.
+/// start (a deep link, an LMS launch): then it owns the page. When what the
+/// browser holds needs the player's home ([`saved::needs_player`]), the list
+/// page asks `static/loader.js` for the player instead.
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
     if engine_requested() {
         return;
     }
     #[cfg(target_arch = "wasm32")]
-    if progress_unreadable() {
+    if saved::needs_player(&storage::LocalStore, envelope) {
         let event = web_sys::Event::new("rapport:player").expect("an event");
         let _ = gloo::utils::window().dispatch_event(&event);
     } else {
@@ -55,33 +57,16 @@ pub fn takes_over() -> bool {
     TAKES_OVER.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// Whether the trainee's saved progress is there but its envelope shows
-/// the core would refuse it: not JSON, another format, or written by a newer
-/// version. This is a look at the envelope with the browser's JSON reader:
-/// the core's own (`progress::decode`) would add a fifth to this module. A
-/// damaged attempt inside a sound envelope is found when the player starts
-/// (the list page writes nothing, so nothing is lost meanwhile).
+/// The envelope of saved progress, read with the browser's JSON reader.
 #[cfg(target_arch = "wasm32")]
-fn progress_unreadable() -> bool {
-    use rapport::progress::{FORMAT, KEY, VERSION};
-    let Some(raw) = gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-    else {
-        return false;
-    };
-    let Ok(saved) = js_sys::JSON::parse(&raw) else {
-        return true;
-    };
+fn envelope(raw: &str) -> Option<saved::Envelope> {
+    let saved = js_sys::JSON::parse(raw).ok()?;
     let field = |name: &str| js_sys::Reflect::get(&saved, &name.into()).ok();
-    let format = field("format").and_then(|f| f.as_string());
-    let version = field("version").and_then(|v| v.as_f64());
-    let min_compatible = field("min_compatible")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(1.0);
-    format.as_deref() != Some(FORMAT) || version.is_none() || min_compatible > f64::from(VERSION)
+    Some(saved::Envelope {
+        format: field("format").and_then(|f| f.as_string()),
+        version: field("version").and_then(|v| v.as_f64()),
+        min_compatible: field("min_compatible").and_then(|v| v.as_f64()),
+    })
 }
 
 /// Mounts `C` in place of `<div id="app">` (or into the body), replacing the

@@ -14,7 +14,7 @@ use yew::prelude::*;
 pub use rapport_home::bundled::BUNDLED;
 
 /// Where custom scenario files are kept.
-pub const CUSTOM_KEY: &str = "rapport.custom-scenarios";
+pub use rapport_home::saved::CUSTOM_KEY;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LibraryState {

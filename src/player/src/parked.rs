@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Where the conversation under way is saved.
-pub const KEY: &str = "rapport.conversation";
+pub use rapport_home::saved::CONVERSATION_KEY as KEY;
 
 /// The saved form: enough for the engine to replay the conversation.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
