@@ -1,10 +1,11 @@
 // Rapport's service worker: after one visit the app works with no network.
-// The pages (the player's index.html, the studio's) are fetched network-first
+// The pages (the app's index.html, the studio's) are fetched network-first
 // (so a new deploy is picked up); the build's own files are cache-first
 // (their names carry a content hash); any other file on the site (scenario
-// packs) is network-first. The player's files are fetched when the worker
-// installs; the studio's only once a trainer opens it, so a trainee never
-// downloads them. The cache name is versioned from the build's files, so a
+// packs) is network-first. The list page's and the full player's files are
+// fetched when the worker installs (the player's even if only the list was
+// opened, so the whole app works offline after one visit); the studio's only
+// once a trainer opens it, so a trainee never downloads them. The cache name is versioned from the build's files, so a
 // new deploy replaces the old cache.
 const VERSION = "__VERSION__";
 const CACHE = "rapport-" + VERSION;
