@@ -17,13 +17,21 @@
   var js = new URL(meta.getAttribute("content"), document.baseURI).href;
   var wasm = js.replace(/\.js$/, "_bg.wasm");
   var started = false;
+  // The prefetched WebAssembly, handed to the player when it starts, so it
+  // is downloaded once (a server without validators would send it again).
+  var prefetched = null;
 
   function start() {
     if (started) return;
     started = true;
     root.setAttribute("data-engine", "");
+    var source = prefetched
+      ? prefetched.then(
+          function (r) { return r.ok ? r : fetch(wasm); },
+          function () { return fetch(wasm); })
+      : wasm;
     import(js)
-      .then(function (engine) { return engine.default({ module_or_path: wasm }); })
+      .then(function (engine) { return engine.default({ module_or_path: source }); })
       .catch(function (e) {
         // boot.js explains a failure only while the page is not ready.
         root.removeAttribute("data-ready");
@@ -42,7 +50,8 @@
     link.href = js;
     link.setAttribute("fetchpriority", "low");
     document.head.appendChild(link);
-    fetch(wasm, { priority: "low" }).then(function (r) { return r.arrayBuffer(); }).catch(function () {});
+    prefetched = fetch(wasm, { priority: "low" });
+    prefetched.catch(function () {});
   }
 
   if (!onList() || window.rapportLms || /[?&]endpoint=/.test(location.search)) {

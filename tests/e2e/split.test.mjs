@@ -10,7 +10,10 @@ const env = useBrowserAndServer();
 const SCENARIO = "billing-double-charge";
 const isEngine = (url) => new URL(url).pathname.includes("/engine/");
 
-/** A page that notes when the scenario list first appears (epoch ms) and every request, the service worker's too. */
+/**
+ * A page that notes when the scenario list first appears (epoch ms), every
+ * request (`requests`, the service worker's too) and the page's own (`fetched`).
+ */
 async function watchedPage(browser) {
   const context = await browser.newContext();
   await context.addInitScript(() => {
@@ -23,13 +26,15 @@ async function watchedPage(browser) {
   const requests = [];
   context.on("request", (r) => requests.push({ url: r.url(), at: Date.now() }));
   const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => fetched.push(r.url()));
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  return { context, page, requests, errors };
+  return { context, page, requests, fetched, errors };
 }
 
-test("the list is shown before the full player is fetched, which is then prefetched", async () => {
-  const { context, page, requests, errors } = await watchedPage(env.browser);
+test("the list is shown before the full player is fetched, which is then prefetched, once", async () => {
+  const { context, page, requests, fetched, errors } = await watchedPage(env.browser);
   await page.goto(env.server.url);
   await page.getByTestId("scenario-list").waitFor();
   assert.equal(await page.locator("html[data-engine]").count(), 0, "the list page, not the player");
@@ -42,6 +47,10 @@ test("the list is shown before the full player is fetched, which is then prefetc
   assert.ok(list >= 10, `${list} scenarios listed`);
   assert.equal(await page.title(), "Pick a customer · Rapport");
   await page.screenshot({ path: shot("list-page"), fullPage: true });
+  await page.getByTestId(`start-${SCENARIO}`).click();
+  await page.getByTestId("reply-input").waitFor();
+  const wasm = fetched.filter((u) => isEngine(u) && u.endsWith("_bg.wasm"));
+  assert.equal(wasm.length, 1, "the player starts from the prefetched download");
   assert.deepEqual(errors, []);
   await context.close();
 });
