@@ -2,7 +2,7 @@
 //! with diagnostics (file, line, column, code, hint) for every problem.
 //!
 //! Reading TOML and zip packs is the `authoring` feature (the studio, the CLI
-//! and the player's build use it); the player itself plays scenarios in
+//! and the list page's build use it); the player itself plays scenarios in
 //! their compiled form ([`load_compiled`]).
 
 #[cfg(feature = "authoring")]

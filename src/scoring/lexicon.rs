@@ -25,7 +25,8 @@ const REMEDY: &str = "refunded|credited|waived|reversed|reissued|replaced|rebook
 
 /// True when `w` is one of the participles of a remedy in [`REMEDY`].
 pub fn is_remedy_word(w: &str) -> bool {
-    REMEDY.split('|').any(|r| r == w)
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| REMEDY.split('|').collect()).contains(w)
 }
 
 /// True when `w` is one of the single-word verbs of a fix in [`ACT`].
@@ -64,9 +65,24 @@ pub struct Index {
     by_key: HashMap<u64, Vec<u32>, BuildHasherDefault<FastHasher>>,
     /// One more than the largest pattern id.
     size: usize,
+    /// The patterns that spell out a negator themselves ("can not"), as a
+    /// bit set by id: a negator inside their matches is theirs.
+    negating: Vec<u64>,
 }
 
 impl Index {
+    /// Whether `p` spells out a negator itself (patterns without an id are
+    /// looked at word by word).
+    pub fn negating(&self, p: &Pattern) -> bool {
+        match p.id() {
+            Some(id) => self
+                .negating
+                .get(id as usize / 64)
+                .is_some_and(|bits| bits & (1 << (id % 64)) != 0),
+            None => p.words().any(|w| NEGATORS.contains(&w)),
+        }
+    }
+
     /// The patterns a text with these word keys may match, as a bit set.
     pub fn candidates<'a>(&self, keys: impl Iterator<Item = &'a u64>) -> Vec<u64> {
         let mut bits = vec![0u64; self.size.div_ceil(64)];
@@ -86,10 +102,18 @@ pub fn index() -> &'static Index {
         let mut index = Index {
             by_key: HashMap::default(),
             size: 0,
+            negating: Vec::new(),
         };
         for p in all_lists().iter().flat_map(|l| l.iter()) {
             let Some(id) = p.id() else { continue };
             index.size = index.size.max(id as usize + 1);
+            if p.words().any(|w| NEGATORS.contains(&w)) {
+                let slot = id as usize / 64;
+                if index.negating.len() <= slot {
+                    index.negating.resize(slot + 1, 0);
+                }
+                index.negating[slot] |= 1 << (id % 64);
+            }
             for &k in p.key_words().unwrap_or(&[]) {
                 index.by_key.entry(k).or_default().push(id);
             }

@@ -168,7 +168,7 @@ impl<'a> Reply<'a> {
             if matches.is_empty() {
                 continue;
             }
-            let has_negator = p.words().any(|w| NEGATORS.contains(&w));
+            let has_negator = lexicon::index().negating(p);
             for m in matches {
                 if skip_negated && self.negated(m, has_negator) {
                     continue;

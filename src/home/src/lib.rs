@@ -30,8 +30,9 @@ pub fn start() {
     }
     #[cfg(target_arch = "wasm32")]
     if saved::needs_player(&storage::LocalStore, envelope) {
-        let event = web_sys::Event::new("rapport:player").expect("an event");
-        let _ = gloo::utils::window().dispatch_event(&event);
+        if let Ok(event) = web_sys::Event::new("rapport:player") {
+            let _ = gloo::utils::window().dispatch_event(&event);
+        }
     } else {
         mount::<ListPage>();
     }
@@ -83,13 +84,16 @@ pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
         TAKES_OVER.store(true, std::sync::atomic::Ordering::Relaxed);
         gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     }
-    let renderer = match document.get_element_by_id("app") {
-        Some(old) => {
-            let root = document.create_element("div").expect("a div");
-            root.set_id("app");
-            let _ = old.replace_with_with_node_1(&root);
-            yew::Renderer::<C>::with_root(root)
-        }
+    // A fresh root in place of the old one, so no listener of what was
+    // shown before (the list page) survives; the body if that fails.
+    let fresh = document.get_element_by_id("app").and_then(|old| {
+        let root = document.create_element("div").ok()?;
+        root.set_id("app");
+        old.replace_with_with_node_1(&root).ok()?;
+        Some(root)
+    });
+    let renderer = match fresh {
+        Some(root) => yew::Renderer::<C>::with_root(root),
         None => yew::Renderer::<C>::new(),
     };
     renderer.render();
