@@ -2,8 +2,8 @@
 //! ones, by the studio for a trainer's own), then stored in a compact text
 //! form ([`crate::text::codec`]) the player reads without a TOML parser or
 //! the validator. Golden runs keep what they expect (the progress page reads
-//! what a scenario trains from it) but not their replies, which only the
-//! tests and the studio play, from the source.
+//! what a scenario trains from it) and their replies (the result page replays
+//! the best one as a model conversation).
 //!
 //! A compiled scenario may come back from the browser's storage, so reading
 //! one checks every index it holds: a damaged one is refused with a reason,
@@ -21,9 +21,10 @@ use crate::text::Pattern;
 
 /// Marks compiled scenarios.
 pub const COMPILED_FORMAT: &str = "rapport-compiled-scenarios";
-/// The layout of compiled scenarios this build writes and reads; a change to
-/// the model raises it, and older copies are compiled again from their source.
-pub const COMPILED_VERSION: u32 = 1;
+/// The layout of compiled scenarios this build writes; a change to the model
+/// raises it, and copies this build cannot read are compiled again from
+/// their source. Layout 1 (golden runs without their replies) is still read.
+pub const COMPILED_VERSION: u32 = 2;
 
 /// `scenarios` in compiled form.
 pub fn compile(scenarios: &[Scenario]) -> String {
@@ -46,12 +47,12 @@ pub fn load_compiled(text: &str) -> Result<Vec<Scenario>, String> {
         ));
     }
     let version = r.uint()?;
-    if version != u64::from(COMPILED_VERSION) {
+    if !(1..=u64::from(COMPILED_VERSION)).contains(&version) {
         return Err(format!(
-            "compiled by another version of Rapport (layout {version}, this one reads {COMPILED_VERSION})"
+            "compiled by another version of Rapport (layout {version}, this one reads 1 to {COMPILED_VERSION})"
         ));
     }
-    let scenarios = r.list(read_scenario)?;
+    let scenarios = r.list(|r| read_scenario(r, version))?;
     if !r.at_end() {
         return Err("damaged: data after the last scenario".into());
     }
@@ -223,6 +224,7 @@ fn write_scenario(w: &mut Writer, s: &Scenario) {
     // Golden runs say what a scenario trains (the progress page's advice).
     w.list(&s.golden, |w, g| {
         w.str(&g.name);
+        w.strs(&g.replies);
         w.uint(g.seed);
         w.opt(g.expect_outcome.as_deref(), Writer::str);
         criteria(w, &g.expect_hit);
@@ -235,7 +237,7 @@ fn write_scenario(w: &mut Writer, s: &Scenario) {
     w.str(&s.file);
 }
 
-fn read_scenario(r: &mut Reader) -> Result<Scenario, ReadError> {
+fn read_scenario(r: &mut Reader, version: u64) -> Result<Scenario, ReadError> {
     let big = u64::from(u32::MAX);
     Ok(Scenario {
         id: ScenarioId(r.str()?),
@@ -310,7 +312,7 @@ fn read_scenario(r: &mut Reader) -> Result<Scenario, ReadError> {
         golden: r.list(|r| {
             Ok(Golden {
                 name: r.str()?,
-                replies: Vec::new(),
+                replies: if version >= 2 { r.strs()? } else { Vec::new() },
                 seed: r.uint()?,
                 expect_outcome: r.opt(Reader::str)?,
                 expect_hit: read_criteria(r)?,
@@ -377,19 +379,32 @@ mod tests {
 
     #[test]
     fn every_bundled_scenario_reads_back_exactly() {
-        let mut all = library();
+        let all = library();
         assert!(all.len() >= 10);
         let back = load_compiled(&compile(&all)).unwrap();
-        for g in all.iter_mut().flat_map(|s| &mut s.golden) {
-            g.replies.clear();
-        }
         assert_eq!(back, all);
+        // The replies are kept: the result page replays the best run.
+        assert!(back
+            .iter()
+            .flat_map(|s| &s.golden)
+            .any(|g| !g.replies.is_empty()));
+    }
+
+    #[test]
+    fn a_layout_1_copy_still_plays_without_its_golden_replies() {
+        // Written by the build before golden replies were kept (the first
+        // bundled scenario), as a trainer's browser may still hold one.
+        let old = include_str!("../../tests/data/compiled/layout-1.txt");
+        assert!(old.starts_with("26:rapport-compiled-scenarios1,"));
+        let back = load_compiled(old).unwrap();
+        assert_eq!(back.len(), 1);
+        assert!(back[0].golden.iter().all(|g| g.replies.is_empty()));
     }
 
     #[test]
     fn damaged_or_foreign_text_is_refused_with_a_reason() {
         let good = compile(&library()[..1]);
-        let newer = good.replacen("scenarios1,", "scenarios99,", 1);
+        let newer = good.replacen(&format!("scenarios{COMPILED_VERSION},"), "scenarios99,", 1);
         let other = good.replacen(
             "26:rapport-compiled-scenarios",
             "26:rapport-compiled-scenariox",

@@ -670,3 +670,27 @@ fn the_list_page_shows_the_players_home_list() {
     assert_eq!(page, render::<PlayerHome>(|| ()));
     assert!(page.contains("data-testid=\"scenario-list\""));
 }
+
+#[test]
+fn the_model_conversation_replays_the_best_golden_run_with_its_replies() {
+    // The bundled scenarios as the app reads them: compiled at build time.
+    let (scenarios, problems) = rapport_home::bundled::load();
+    assert!(problems.is_empty());
+    let mut shown = 0;
+    for s in &scenarios {
+        if let Some(lines) = rapport_player::model_run::model_run(s) {
+            let replies = lines.iter().filter(|l| !l.customer).count();
+            assert!(
+                replies >= 1,
+                "{}: {replies} replies in the model conversation",
+                s.id
+            );
+            assert!(lines
+                .iter()
+                .filter(|l| !l.customer)
+                .all(|l| l.score.is_some()));
+            shown += 1;
+        }
+    }
+    assert!(shown >= 10, "{shown} scenarios show a model conversation");
+}
