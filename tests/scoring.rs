@@ -982,3 +982,23 @@ fn the_same_fix_in_other_words_earns_the_same_credit() {
         assert!(!as_(Persona::Functional, r).hit(Criterion::Resolve), "{r}");
     }
 }
+
+#[test]
+fn what_happened_said_to_feel_awful_is_empathy_and_a_state_is_not() {
+    let opener = grade(
+        "Hi Dana, this is Sam in billing. Being charged twice and pushed into overdraft is awful, and nobody calling you back made it worse. Which date did the two payments come out?",
+        &Context::standalone(
+            Persona::Irate,
+            "You've charged me twice for October! That's $130 gone and my account is overdrawn. I called last week and nobody got back to me.",
+        ),
+    );
+    assert!(opener.hit(Criterion::Empathize));
+    assert!(
+        opener.hit(Criterion::Sincere),
+        "it names their own situation"
+    );
+    assert!(opener.total >= 0.65, "{}", opener.total);
+    for r in ["Tracking is stuck.", "The order is urgent."] {
+        assert!(!irate(r).hit(Criterion::Empathize), "{r}");
+    }
+}

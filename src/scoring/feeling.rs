@@ -127,12 +127,42 @@ pub fn acknowledgements(r: &Reply) -> Vec<Span> {
             && (0..k).any(|i| w(i) == "i" && matches!(w(i + 1), "am" | "was" | "feel" | "get"));
         let exclaims =
             matches!(w(0), "what" | "how" | "oh" | "ugh" | "gosh" | "wow") && !s.question;
-        let situation = (0..k).any(|i| {
-            matches!(
-                w(i),
-                "that" | "this" | "it" | "which" | "you" | "your" | "anyone" | "anybody"
-            )
-        });
+        // What happened as the subject, the feeling said of it: "Being
+        // charged twice is awful", "Waiting three weeks must be exhausting".
+        // Only a word that judges how it feels ("awful", "exhausting"),
+        // not a state ("Tracking is stuck").
+        let judges = w(k).ends_with("ing")
+            || matches!(
+                w(k),
+                "awful"
+                    | "terrible"
+                    | "horrible"
+                    | "dreadful"
+                    | "stressful"
+                    | "unfair"
+                    | "miserable"
+                    | "rotten"
+                    | "painful"
+                    | "unpleasant"
+                    | "hassle"
+                    | "nightmare"
+                    | "ordeal"
+            );
+        let predicated = k >= 2
+            && judges
+            && (k.saturating_sub(3)..k).any(|i| {
+                matches!(
+                    w(i),
+                    "is" | "was" | "sounds" | "seems" | "must" | "been" | "feels"
+                )
+            });
+        let situation = predicated
+            || (0..k).any(|i| {
+                matches!(
+                    w(i),
+                    "that" | "this" | "it" | "which" | "you" | "your" | "anyone" | "anybody"
+                )
+            });
         let perceives =
             (0..k).any(|i| PERCEIVE.contains(&w(i))) && (0..k).any(|i| matches!(w(i), "i" | "we"));
         let shared = (k + 1..words.len()).any(|i| w(i) == "too") || w(k + 1) == "as";
