@@ -152,10 +152,6 @@ struct Grader<'a> {
     theirs: Vec<String>,
 }
 
-fn lexicon_act(w: &str) -> bool {
-    lx::is_act_word(w)
-}
-
 fn ev(hits: &[Hit], note: &str) -> Vec<Evidence> {
     hits.iter()
         .map(|h| Evidence {
@@ -699,7 +695,7 @@ impl Grader<'_> {
             n >= 3
                 && other_verb(&words[1..n - 2])
                 && matches!(words[0].norm.as_str(), "we" | "i")
-                && lexicon_act(&words[n - 1].norm)
+                && lx::is_act_word(&words[n - 1].norm)
                 && match words[n - 2].norm.as_str() {
                     "your" | "the" | "a" | "an" | "my" | "our" | "this" | "that" => true,
                     "you" => !matches!(words[n - 3].norm.as_str(), "have" | "get" | "got" | "had"),
