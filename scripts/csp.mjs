@@ -56,12 +56,22 @@ export function withPolicy(html, config) {
   return html.replace(/(<meta charset="[^"]*">)/i, `$1\n  ${meta}`);
 }
 
+// On a page that shows the scenario list as HTML before any code runs
+// (index.html, with its list written in by scripts/prerender.mjs), the
+// module starts once that list is drawn and the page is idle, so neither the
+// first paint nor a first click waits for the WebAssembly; a page drawn in
+// the background starts it after a second.
+const AFTER_FIRST_PAINT =
+  "await new Promise((go) => { requestAnimationFrame(() => (self.requestIdleCallback || setTimeout)(go, { timeout: 300 })); setTimeout(go, 1000); });\n";
+
 /** Moves inline <script type="module"> blocks to files; returns the new html. */
 async function externalise(html, dir) {
   let out = html;
+  const prelude = html.includes("<!-- rapport:list -->") ? AFTER_FIRST_PAINT : "";
   for (const m of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
-    const name = `start-${createHash("sha256").update(m[1]).digest("hex").slice(0, 16)}.js`;
-    await writeFile(path.join(dir, name), m[1].trim() + "\n");
+    const code = prelude + m[1].trim() + "\n";
+    const name = `start-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+    await writeFile(path.join(dir, name), code);
     out = out.replace(m[0], `<script type="module" src="./${name}"></script>`);
   }
   const inline = out.match(/<script(?![^>]*\ssrc=)[^>]*>/);

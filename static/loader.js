@@ -10,6 +10,12 @@
 // Once asked to start, the player owns the page: the document is marked
 // (data-engine) so the list page does not mount after it. After the list is
 // shown, the player is fetched at low priority, so the first click is quick.
+// The LMS and LRS glue (static/scorm.js, static/xapi.js) is loaded from here
+// too, never before the list is drawn: at once when the page may be an LMS
+// launch (an LMS's SCORM API within reach; launch parameters in the
+// address: cmi5 or xAPI), otherwise once the list page is idle (a configured
+// LRS, statements still to send), and always before the player starts,
+// since the player reports through them.
 (function () {
   var meta = document.querySelector('meta[name="rapport-engine"]');
   if (!meta) return;
@@ -21,6 +27,25 @@
   // is downloaded once (a server without validators would send it again).
   var prefetched = null;
 
+  var glue = {};
+  function load(name) {
+    if (!glue[name]) {
+      glue[name] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = name;
+        script.async = false;
+        // A glue file that fails to load is reported by boot.js; the player
+        // still starts.
+        script.onload = script.onerror = function () { resolve(); };
+        document.head.appendChild(script);
+      });
+    }
+    return glue[name];
+  }
+  // Where scorm.js looks for an LMS's API: this window, its parents, its opener.
+  var lmsNear = window.parent !== window || !!window.opener || "API" in window;
+  var launch = /[?&](endpoint|fetch)=/.test(location.search);
+
   function start() {
     if (started) return;
     started = true;
@@ -30,7 +55,8 @@
           function (r) { return r.ok ? r : fetch(wasm); },
           function () { return fetch(wasm); })
       : wasm;
-    import(js)
+    Promise.all([load("xapi.js"), load("scorm.js")])
+      .then(function () { return import(js); })
       .then(function (engine) { return engine.default({ module_or_path: source }); })
       .catch(function (e) {
         // boot.js explains a failure only while the page is not ready.
@@ -39,8 +65,11 @@
       });
   }
 
+  // The list, or its skip link's target (a plain link until the list page
+  // runs: see scripts/prerender.mjs).
   function onList() {
-    return location.hash.replace(/^#\/?/, "") === "";
+    var view = location.hash.replace(/^#\/?/, "");
+    return view === "" || view === "content";
   }
 
   function prefetch() {
@@ -54,20 +83,25 @@
     prefetched.catch(function () {});
   }
 
-  if (!onList() || window.rapportLms || /[?&]endpoint=/.test(location.search)) {
+  if (!onList() || launch) {
     start();
     return;
   }
   window.addEventListener("hashchange", function () {
     if (!onList()) start();
   });
+  // scorm.js announces an LMS it found.
   window.addEventListener("rapport:lms", start);
+  if (lmsNear) load("scorm.js");
   // The list page asks for the player when the browser's storage holds what
   // only the player shows.
   window.addEventListener("rapport:player", start);
   function whenReady() {
     if (!root.hasAttribute("data-ready")) return false;
-    (window.requestIdleCallback || setTimeout)(prefetch);
+    (window.requestIdleCallback || setTimeout)(function () {
+      load("xapi.js");
+      prefetch();
+    });
     return true;
   }
   if (!whenReady()) {

@@ -22,6 +22,15 @@ self.addEventListener("install", (event) => {
   // page sends as it closes is otherwise lost while the worker starts.
   if (event.addRoutes) {
     event.addRoutes(["POST", "PUT"].map((requestMethod) => ({ condition: { requestMethod }, source: "network" }))).catch(() => {});
+    // Where the browser can route without starting the worker, so a return
+    // visit does not wait for it: the files this worker stores as it installs
+    // come straight from its cache, and a page races the network against the
+    // fetch handler below (which answers from the cache when offline).
+    const stored = FILES.filter((f) => f !== "./" && !f.endsWith("/"));
+    event.addRoutes([
+      ...stored.map((f) => ({ condition: { urlPattern: { pathname: new URL(scoped(f)).pathname } }, source: "cache" })),
+      { condition: { requestMode: "navigate" }, source: "race-network-and-fetch-handler" },
+    ]).catch(() => {});
   }
   event.waitUntil(
     caches.open(CACHE)

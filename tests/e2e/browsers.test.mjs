@@ -130,6 +130,8 @@ for (const [name, engine] of Object.entries(ENGINES)) {
     try {
       await driver.manage().setTimeouts({ implicit: 0, pageLoad: 30000, script: 30000 });
       await driver.get(server.url);
+      // The list is in index.html before the list page's code mounts over it.
+      await driver.wait(() => driver.executeScript("return document.documentElement.hasAttribute('data-ready')"), 20000);
       const start = await driver.wait(until.elementLocated(byTestId(`start-${SCENARIO}`)), 20000);
       await start.click();
       await driver.wait(until.elementLocated(byTestId("reply-input")), 10000);

@@ -16,12 +16,15 @@ const isEngine = (url) => new URL(url).pathname.includes("/engine/");
  */
 async function watchedPage(browser) {
   const context = await browser.newContext();
+  // When a drawn frame first shows the list (index.html holds it as HTML,
+  // hidden on a deep link).
   await context.addInitScript(() => {
-    new MutationObserver((_, watch) => {
-      if (!document.querySelector('[data-testid="scenario-list"] > li')) return;
-      window.__listShownAt = performance.timeOrigin + performance.now();
-      watch.disconnect();
-    }).observe(document, { childList: true, subtree: true });
+    const look = () => {
+      const item = document.querySelector('[data-testid="scenario-list"] > li');
+      if (item && item.checkVisibility()) window.__listShownAt = performance.timeOrigin + performance.now();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
   });
   const requests = [];
   context.on("request", (r) => requests.push({ url: r.url(), at: Date.now() }));
@@ -51,6 +54,56 @@ test("the list is shown before the full player is fetched, which is then prefetc
   await page.getByTestId("reply-input").waitFor();
   const wasm = fetched.filter((u) => isEngine(u) && u.endsWith("_bg.wasm"));
   assert.equal(wasm.length, 1, "the player starts from the prefetched download");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** A page whose list-page WebAssembly is held back until `release()`. */
+async function heldListPage(browser) {
+  const watched = await watchedPage(browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await watched.page.route(/\/rapport-home-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { ...watched, release };
+}
+
+test("index.html shows the list before any code has run, and its links already start the player", async () => {
+  const { context, page, errors, release } = await heldListPage(env.browser);
+  await page.goto(env.server.url);
+  await page.getByTestId(`start-${SCENARIO}`).waitFor();
+  assert.equal(await page.locator("html[data-ready]").count(), 0, "the list page's code has not run");
+  assert.equal(await page.locator("#boot").isVisible(), false, "no loading message over the list");
+  assert.equal(await page.locator(".filters").isVisible(), false, "the filters wait for the code that runs them");
+  await page.screenshot({ path: shot("list-before-code"), fullPage: true });
+  await page.getByTestId(`start-${SCENARIO}`).click();
+  await page.getByTestId("reply-input").waitFor();
+  assert.equal(await page.getByTestId("customer-message").count(), 1);
+  release();
+  await send(page, "Hi Dana, I'm so sorry about the double charge.");
+  assert.equal(await page.getByTestId("customer-message").count(), 2, "the list page, arriving late, did not mount over the player");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("what has keyboard focus in the list as HTML keeps it when the list page mounts over it", async () => {
+  const { context, page, errors, release } = await heldListPage(env.browser);
+  await page.goto(env.server.url);
+  await page.getByTestId(`start-${SCENARIO}`).waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
+  for (let i = 0; i < 12 && !(await focused())?.startsWith("start-"); i++) await page.keyboard.press("Tab");
+  const id = await focused();
+  assert.match(id ?? "", /^start-/, "Tab reaches a scenario's link before the code runs");
+  await page.evaluate(() => { document.activeElement.dataset.before = "1"; });
+  release();
+  await page.locator("html[data-ready]").waitFor({ state: "attached" });
+  await page.waitForFunction((want) => document.activeElement?.getAttribute("data-testid") === want, id);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.before), undefined, "the element is the mounted list's");
+  assert.equal(await page.locator(".filters").isVisible(), true);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("reply-input").waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

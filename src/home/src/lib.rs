@@ -77,13 +77,21 @@ fn envelope(raw: &str) -> Option<saved::Envelope> {
 #[cfg(target_arch = "wasm32")]
 pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
     let document = gloo::utils::document();
-    if document
+    let takes_over = document
         .document_element()
-        .is_some_and(|el| el.has_attribute("data-ready"))
-    {
+        .is_some_and(|el| el.has_attribute("data-ready"));
+    if takes_over {
         TAKES_OVER.store(true, std::sync::atomic::Ordering::Relaxed);
         gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     }
+    // On arrival, what has keyboard focus in the list index.html showed
+    // (scripts/prerender.mjs), by its test id, to give it back once the same
+    // list is rendered in its place. A change of view moves focus itself.
+    let focused = document
+        .active_element()
+        .filter(|el| !takes_over && el.closest("#app").ok().flatten().is_some())
+        .and_then(|el| el.get_attribute("data-testid"))
+        .filter(|id| id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
     // A fresh root in place of the old one, so no listener of what was
     // shown before (the list page) survives; the body if that fails.
     let fresh = document.get_element_by_id("app").and_then(|old| {
@@ -97,6 +105,12 @@ pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
         None => yew::Renderer::<C>::new(),
     };
     renderer.render();
+    if let Some(id) = focused {
+        // Yew renders in a microtask; this one runs after it.
+        wasm_bindgen_futures::spawn_local(async move {
+            env::focus(&format!("[data-testid=\"{id}\"]"));
+        });
+    }
     if let Some(el) = document.document_element() {
         let _ = el.set_attribute("data-ready", "1");
     }
