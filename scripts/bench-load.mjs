@@ -3,8 +3,9 @@
 //    (service worker active), median of several runs, beside a static HTML
 //    page listing the same scenarios (same stylesheet, plain links) loaded
 //    the same way, and the ratio of the two. The list is interactive once
-//    it is shown: static/loader.js listens before the list page renders, so
-//    a click on a scenario starts the full player from then on;
+//    it is shown: index.html holds it as plain links (scripts/prerender.mjs)
+//    that static/loader.js follows, so a click on a scenario starts the full
+//    player before the list page's own code has run;
 //  - from that click (warm) to the conversation: the full player starting,
 //    fetched or not yet by its low-priority prefetch;
 //  - loading and rendering the progress page with a 500-attempt record.
