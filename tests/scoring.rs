@@ -1002,3 +1002,32 @@ fn what_happened_said_to_feel_awful_is_empathy_and_a_state_is_not() {
         assert!(!irate(r).hit(Criterion::Empathize), "{r}");
     }
 }
+
+#[test]
+fn an_excuse_is_a_failure_put_on_someone_else_by_its_shape() {
+    for r in [
+        "The delay was caused by the shipping company.",
+        "It was delayed due to a fault at the depot.",
+        "The engineer didn't turn up because he was stuck on another job.",
+        "Sorry about the wait, our delivery partner has been really slow this month.",
+        "Our payments provider had an outage, so the charge went through twice.",
+        "The mistake happened because Sarah in accounts keyed the wrong amount.",
+    ] {
+        assert!(irate(r).flagged(FlagId::Excuse), "{r}");
+    }
+    for r in [
+        // A reason for the fix, not for the failure.
+        "Because of the delay, I've refunded your shipping fee.",
+        // The situation itself, not someone in the chain of service.
+        "This flight has been delayed due to unexpected mechanical issues.",
+        // A schedule, not a reason.
+        "The engineer is due to arrive between 8 and 10 tomorrow.",
+        // Someone else doing their part, or bound by a rule, is not failing.
+        "Your engineer is on his way, and he will be with you by noon.",
+        "The doctor can't see you without the form, so I've emailed it to you.",
+        // Owned: the failure is the agent's.
+        "We're sorry that, due to the storm at the depot, we didn't get it to you on time.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::Excuse), "{r}");
+    }
+}

@@ -62,6 +62,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
     contradicts_the_customer(r, ctx, &mut flags);
     someone_else_failed(r, &mut flags);
     blamed_on_circumstance(r, &mut flags);
+    cause_put_elsewhere(r, &mut flags);
     remedies_are_not_sales(r, &mut flags);
     agreed_is_not_argued(r, &mut flags);
     numbers_after_a_fix(r, &mut flags);
@@ -805,6 +806,14 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
         "overloaded",
         "behind",
         "short",
+        "outage",
+        "problems",
+        "issues",
+        "trouble",
+        "tied",
+        "held",
+        "stuck",
+        "sick",
     ];
     if flags.iter().any(|f| f.id == FlagId::Excuse) {
         return;
@@ -812,24 +821,54 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
     let toks = &r.tokens.tokens;
     for s in &r.tokens.sentences {
         let words = &toks[s.first..s.end];
-        // The subject: one of the first four words of a clause.
-        let Some(k) = words
-            .iter()
-            .take(4)
-            .position(|t| OTHERS.contains(&t.norm.as_str()))
-        else {
-            continue;
-        };
-        if s.question
-            || words[..k]
-                .iter()
-                .any(|t| matches!(t.norm.as_str(), "i" | "we" | "you"))
-        {
+        if s.question {
             continue;
         }
+        // Where a clause's subject can stand: the sentence's start, after a
+        // comma or dash, or after a joining word ("..., so the driver never
+        // came", "sorry, as the doctors got tied up").
+        let starts = (0..words.len()).filter(|&p| {
+            p == 0
+                || words[p].clause != words[p - 1].clause
+                || matches!(
+                    words[p - 1].norm.as_str(),
+                    "so" | "and" | "but" | "because" | "as" | "since" | "when" | "while"
+                )
+        });
+        // A person named by name mid-sentence: "James was supposed to".
+        let named = |i: usize| {
+            i > 0
+                && words[i].norm != "i"
+                && words[i].norm.chars().all(|c| c.is_ascii_alphabetic())
+                && r.text[words[i].span.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && words.get(i + 1).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "was" | "is" | "has" | "had" | "did" | "forgot" | "never"
+                    )
+                })
+        };
+        let subject_at = |p: usize| {
+            (p..words.len().min(p + 4))
+                .take_while(|&i| words[i].clause == words[p].clause)
+                .take_while(|&i| !matches!(words[i].norm.as_str(), "i" | "we" | "you" | "your"))
+                .find(|&i| {
+                    let w = words[i].norm.as_str();
+                    OTHERS.contains(&w)
+                        || is_third_party_noun(w)
+                        || (i == p && matches!(w, "he" | "she"))
+                        || named(i)
+                })
+        };
+        let Some(k) = starts.into_iter().find_map(subject_at) else {
+            continue;
+        };
         let after: Vec<&str> = words[k + 1..]
             .iter()
-            .take(6)
+            .take(8)
             .take_while(|t| t.clause == words[k].clause)
             .map(|t| t.norm.as_str())
             .collect();
@@ -841,7 +880,37 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
             )
             && !(after.get(1) == Some(&"on")
                 && matches!(after.get(2), Some(&("it" | "the" | "your" | "this"))));
-        let failed = absent || after.iter().any(|w| FAILED.contains(w));
+        // Someone named only by role, pronoun or name must have done
+        // something wrong, not just be away or bound by a rule ("he's in a
+        // meeting", "the doctor can't see you without the form").
+        let listed = OTHERS.contains(&words[k].norm.as_str());
+        let denied = after.iter().any(|w| matches!(*w, "anything" | "nothing"));
+        let failed = !denied
+            && if listed {
+                absent || after.iter().any(|w| FAILED.contains(w))
+            } else {
+                after.iter().any(|w| {
+                    FAILED.contains(w)
+                        && !matches!(*w, "not" | "never" | "busy" | "down" | "short" | "behind")
+                }) || after.windows(2).any(|x| {
+                    // A thing they failed to do: "hasn't sent", "never came".
+                    matches!(
+                        x,
+                        ["has" | "have" | "had" | "did", "not"]
+                            | [
+                                "never",
+                                "showed"
+                                    | "came"
+                                    | "arrived"
+                                    | "turned"
+                                    | "passed"
+                                    | "sent"
+                                    | "called"
+                                    | "replied"
+                            ]
+                    )
+                })
+            };
         if failed {
             flags.push(Flag {
                 id: FlagId::Excuse,
@@ -934,6 +1003,289 @@ fn blamed_on_circumstance(r: &Reply, flags: &mut Vec<Flag>) {
             flags.push(Flag {
                 id: FlagId::Excuse,
                 span: s.span,
+                severity: FlagId::Excuse.base_severity(),
+            });
+        }
+    }
+}
+
+/// Words that say something went wrong: the failure an excuse explains.
+fn is_failure_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "late",
+        "later",
+        "lost",
+        "not",
+        "never",
+        "nothing",
+        "unable",
+        "slow",
+        "slower",
+        "behind",
+        "stuck",
+        "held",
+        "tied",
+        "missed",
+        "missing",
+        "wrong",
+        "error",
+        "mistake",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "trouble",
+        "twice",
+        "failed",
+        "forgot",
+        "broke",
+        "broken",
+        "down",
+        "outage",
+        "closed",
+        "shut",
+        "cancelled",
+        "canceled",
+        "postponed",
+        "waiting",
+        "wait",
+        "overcharged",
+        "mixed",
+        "damaged",
+    ];
+    WORDS.contains(&w) || w.starts_with("delay")
+}
+
+/// Someone or something that is neither the agent nor the customer, able to
+/// fail: people, teams, firms, machines. With "the", "our", "their" or "one
+/// of our" before it, or on its own ("he", "someone").
+fn is_third_party_noun(w: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "system",
+        "systems",
+        "computer",
+        "computers",
+        "server",
+        "servers",
+        "network",
+        "software",
+        "platform",
+        "website",
+        "site",
+        "printer",
+        "machine",
+        "equipment",
+        "provider",
+        "processor",
+        "carrier",
+        "courier",
+        "couriers",
+        "supplier",
+        "suppliers",
+        "manufacturer",
+        "factory",
+        "warehouse",
+        "depot",
+        "kitchen",
+        "chef",
+        "cook",
+        "staff",
+        "colleague",
+        "colleagues",
+        "coworker",
+        "department",
+        "team",
+        "office",
+        "partner",
+        "partners",
+        "vendor",
+        "contractor",
+        "contractors",
+        "driver",
+        "drivers",
+        "technician",
+        "engineer",
+        "engineers",
+        "representative",
+        "rep",
+        "agent",
+        "receptionist",
+        "employee",
+        "employees",
+        "people",
+        "person",
+        "doctor",
+        "doctors",
+        "nurse",
+        "nurses",
+        "lab",
+        "store",
+        "branch",
+        "bank",
+        "company",
+        "firm",
+        "airline",
+        "hotel",
+        "accounts",
+        "housekeeping",
+        "wholesaler",
+        "distributor",
+        "builders",
+        "crew",
+    ];
+    NOUNS.contains(&w)
+}
+
+/// An excuse by the shape of a reason, whatever the cause is called: a
+/// failure explained by a cause that is neither the agent nor the customer.
+/// "It was delayed due to a fault at the depot", "the delay was caused by the
+/// shipping company", "it's late because the engineer was stuck on another
+/// job", "sorry, as the doctors got tied up". The failure must be said
+/// outside the reason: "because of the delay, I've refunded your fee" gives a
+/// reason for a fix, not an excuse; a reason that is the customer's ("your
+/// flight was cancelled because of the storm") or owned ("due to my error")
+/// is none either.
+fn cause_put_elsewhere(r: &Reply, flags: &mut Vec<Flag>) {
+    let toks = &r.tokens.tokens;
+    for s in &r.tokens.sentences {
+        if s.question
+            || flags
+                .iter()
+                .any(|f| f.id == FlagId::Excuse && overlaps(f.span, s.span))
+        {
+            continue;
+        }
+        let words = &toks[s.first..s.end];
+        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        let n = words.len();
+        let mut found = None;
+        for k in 0..n {
+            // A reason given as a phrase: "due to X", "because of X",
+            // "caused by X", "owing to X", "as a result of X".
+            let phrase = match (w(k), w(k + 1)) {
+                ("due" | "owing", "to") => Some(k + 2),
+                ("because", "of") => Some(k + 2),
+                ("caused", "by") => Some(k + 2),
+                ("result", "of") if w(k.wrapping_sub(1)) == "a" => Some(k + 2),
+                _ => None,
+            };
+            // A reason given as a clause whose subject is someone else:
+            // "because the engineer was stuck", "as he got tied up".
+            let clause = matches!(w(k), "because" | "as" | "since") && w(k + 1) != "of";
+            let start = match (phrase, clause) {
+                (Some(p), _) => p,
+                (None, true) => k + 1,
+                _ => continue,
+            };
+            // "Due to arrive Friday", "due to be sent": a schedule.
+            if w(k) == "due"
+                && matches!(
+                    w(start),
+                    "be" | "arrive"
+                        | "ship"
+                        | "leave"
+                        | "go"
+                        | "start"
+                        | "expire"
+                        | "renew"
+                        | "land"
+                        | "depart"
+                        | "open"
+                        | "close"
+                        | "come"
+                        | "finish"
+                        | "end"
+                        | "reach"
+                        | "run"
+                        | "take"
+                        | "get"
+                        | "you"
+                        | "us"
+                        | "me"
+                )
+            {
+                continue;
+            }
+            let clause_no = words[k].clause;
+            let cause: Vec<&str> = words[start.min(n)..]
+                .iter()
+                .take(7)
+                .take_while(|t| t.clause == clause_no)
+                .map(|t| t.norm.as_str())
+                .collect();
+            if cause.is_empty() {
+                continue;
+            }
+            // The customer's circumstance, the agent's own reason or an owned one.
+            let theirs_or_mine = cause.iter().any(|c| {
+                matches!(
+                    *c,
+                    "you" | "your" | "yours" | "i" | "my" | "me" | "we" | "us"
+                )
+            }) || (0..k).any(|i| matches!(w(i), "you" | "your"))
+                || cause.windows(2).any(|x| {
+                    x[0] == "our" && matches!(x[1], "mistake" | "error" | "oversight" | "fault")
+                });
+            if theirs_or_mine {
+                continue;
+            }
+            // A reason phrase must name someone or something in the chain
+            // of service ("due to problems on their end", "caused by the
+            // shipping company", "due to staffing"); a mechanical fault or a
+            // security alert is the situation, not an excuse.
+            let agent = cause.iter().any(|c| {
+                is_third_party_noun(c)
+                    || matches!(
+                        *c,
+                        "their"
+                            | "staff"
+                            | "staffing"
+                            | "construction"
+                            | "shortage"
+                            | "backlog"
+                            | "demand"
+                            | "volume"
+                            | "volumes"
+                            | "migration"
+                            | "glitch"
+                    )
+            });
+            if phrase.is_some() && !agent {
+                continue;
+            }
+            if phrase.is_none() {
+                // The clause's subject: someone else, doing or suffering a failure.
+                let subject = match cause.first() {
+                    Some(&("he" | "she" | "someone" | "somebody" | "nobody")) => true,
+                    Some(&("the" | "our" | "their")) => {
+                        cause.get(1).is_some_and(|c| is_third_party_noun(c))
+                    }
+                    Some(&"one") => cause.get(1) == Some(&"of"),
+                    _ => false,
+                };
+                if !subject || !cause[1..].iter().any(|c| is_failure_word(c)) {
+                    continue;
+                }
+            }
+            // The failure itself, said outside the reason and not as the
+            // agent's own doing: "we didn't get you there", "we do not offer
+            // it" own the failure or refuse; neither is an excuse.
+            let failed = |i: usize| {
+                is_failure_word(w(i))
+                    && !(i.saturating_sub(3)..i).any(|j| matches!(w(j), "we" | "i"))
+            };
+            let outside = (0..k).any(failed)
+                || (start + cause.len()..n).any(failed)
+                || (phrase.is_none() && (0..k).any(|i| w(i) == "sorry"));
+            if outside {
+                found = Some(s.span);
+                break;
+            }
+        }
+        if let Some(span) = found {
+            flags.push(Flag {
+                id: FlagId::Excuse,
+                span,
                 severity: FlagId::Excuse.base_severity(),
             });
         }
