@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.735;
+const AGREEMENT_NOW: f64 = 0.737;
 const MACRO_F1_NOW: f64 = 0.69;
 
 #[test]
@@ -1029,5 +1029,57 @@ fn an_excuse_is_a_failure_put_on_someone_else_by_its_shape() {
         "We're sorry that, due to the storm at the depot, we didn't get it to you on time.",
     ] {
         assert!(!irate(r).flagged(FlagId::Excuse), "{r}");
+    }
+}
+
+#[test]
+fn defending_doubting_and_debating_are_arguing() {
+    for r in [
+        "I'm only trying to help you here.",
+        "Don't you think you're overreacting a little?",
+        "No, the item was in stock when you placed the order.",
+        "I find that hard to believe.",
+        "How am I supposed to know that?",
+        "Honestly, the wait was minimal.",
+        "We pride ourselves on our punctuality and would never do that.",
+    ] {
+        assert!(irate(r).flagged(FlagId::Argue), "{r}");
+    }
+    for r in [
+        // A "no" that reassures or answers.
+        "No, you don't need to do anything else.",
+        "No, there's no charge for the replacement.",
+        // Narrating the work, an offer, a kind idiom.
+        "I'm just checking your account now.",
+        "Would you prefer a refund instead?",
+        "Don't you worry, I've already booked the engineer for today.",
+        // Pride beside an apology concedes the failure.
+        "We pride ourselves on error-free copies and we are terribly sorry this one fell short.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::Argue), "{r}");
+    }
+}
+
+#[test]
+fn doubting_they_can_manage_the_obvious_or_dismissing_them_is_insulting() {
+    for r in [
+        "Honestly, anyone could have worked that out.",
+        "Maybe try reading the instructions this time.",
+        "I'll say it slowly so you can follow.",
+        "Is English your first language?",
+        "I don't have time for this.",
+        "Whatever you say.",
+        "Do you even know what model you bought?",
+    ] {
+        assert!(irate(r).flagged(FlagId::Insult), "{r}");
+    }
+    for r in [
+        "Can you read me the order number, please?",
+        "Do you know roughly when it was delivered?",
+        "I'll go through each step with you, there's no rush.",
+        "Which language would you prefer to continue in?",
+        "Take your time, I'm happy to wait.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::Insult), "{r}");
     }
 }

@@ -60,6 +60,8 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
         }
     }
     contradicts_the_customer(r, ctx, &mut flags);
+    no_then_the_facts(r, &mut flags);
+    pride_with_an_apology(r, &mut flags);
     someone_else_failed(r, &mut flags);
     blamed_on_circumstance(r, &mut flags);
     cause_put_elsewhere(r, &mut flags);
@@ -1007,6 +1009,91 @@ fn blamed_on_circumstance(r: &Reply, flags: &mut Vec<Flag>) {
             });
         }
     }
+}
+
+/// A sentence that opens with a bare "No" and goes on to state the facts
+/// the agent's way contradicts the customer: "No, the item was in stock when
+/// you ordered", "No, it was there when we checked". A "no" that reassures
+/// or answers ("No, you don't need to do anything", "No, there's no charge",
+/// "No problem") is not arguing.
+fn no_then_the_facts(r: &Reply, flags: &mut Vec<Flag>) {
+    const REASSURE: &[&str] = &[
+        "need",
+        "needs",
+        "problem",
+        "problems",
+        "worry",
+        "worries",
+        "charge",
+        "cost",
+        "fee",
+        "trouble",
+        "rush",
+        "hurry",
+        "obligation",
+        "thank",
+        "thanks",
+        "sorry",
+        "apologise",
+        "apologize",
+        "apologies",
+        "fault",
+        "blame",
+        "shame",
+    ];
+    let toks = &r.tokens.tokens;
+    for s in &r.tokens.sentences {
+        let words = &toks[s.first..s.end];
+        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        if w(0) != "no" || words.len() < 4 || s.question {
+            continue;
+        }
+        // The statement after the "no": a subject, then a verb of being or doing.
+        let subject = matches!(
+            w(1),
+            "it" | "that" | "this" | "the" | "they" | "he" | "she" | "we"
+        );
+        let stated = (2..words.len().min(6)).any(|i| {
+            matches!(
+                w(i),
+                "is" | "was" | "were" | "are" | "did" | "does" | "has" | "had"
+            )
+        });
+        let reassures = words.iter().any(|t| REASSURE.contains(&t.norm.as_str()));
+        let already = flags
+            .iter()
+            .any(|f| f.id == FlagId::Argue && overlaps(f.span, s.span));
+        if subject && stated && !reassures && !already {
+            flags.push(Flag {
+                id: FlagId::Argue,
+                span: s.span,
+                severity: FlagId::Argue.base_severity(),
+            });
+        }
+    }
+}
+
+/// Pride in the service beside an apology for falling short of it concedes
+/// the failure ("We pride ourselves on error-free copies and we are terribly
+/// sorry"); on its own it defends the company against the customer ("We
+/// pride ourselves on our service and would never do that").
+fn pride_with_an_apology(r: &Reply, flags: &mut Vec<Flag>) {
+    let toks = &r.tokens.tokens;
+    flags.retain(|f| {
+        if f.id != FlagId::Argue {
+            return true;
+        }
+        let in_sentence: Vec<&str> = toks
+            .iter()
+            .filter(|t| overlaps(r.tokens.sentences[t.sentence].span, f.span))
+            .map(|t| t.norm.as_str())
+            .collect();
+        let pride = in_sentence.contains(&"pride");
+        let apology = in_sentence
+            .iter()
+            .any(|w| *w == "sorry" || w.starts_with("apolog"));
+        !(pride && apology)
+    });
 }
 
 /// Words that say something went wrong: the failure an excuse explains.

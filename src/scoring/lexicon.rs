@@ -847,6 +847,20 @@ lexicon!(
         "simply not true",
         "our records show",
         "our log|records|system * shows|says",
+        // Defending oneself instead of the customer's problem.
+        "i am|was only|just|simply * trying_to_help|trying_to_explain|doing_my_job|notifying_you|telling_you|explaining|pointing_out|stating|following",
+        "we pride ourselves",
+        "we take * pride in",
+        // Doubting what they say.
+        "i doubt",
+        "i find * that|it|this * hard|difficult to believe",
+        "hard|difficult to believe",
+        // A question that debates rather than asks.
+        "do|does|did|would|will not you|they * realise|realize|know|see|think|understand|agree|remember",
+        "how am_i|are_we|is_anyone|was_i|were_we * supposed to",
+        // Making the problem small.
+        "was|is|were|been * minimal|negligible|trivial|not_a_big_deal|not_that_bad|not_that_long|not_that_serious",
+        "not * a big deal",
     ]
 );
 
@@ -974,6 +988,22 @@ lexicon!(flag_insult, [
         "another one who",
         "because i am not explaining|repeating",
         "if you can not even",
+        // Doubting they are capable of the obvious.
+        "anyone|anybody|any_adult|a_child|a_five_year_old|a_toddler * could|can|would * have? * worked|figured|done|managed|understood|read|seen|known|followed|sorted",
+        "do|can|could you * even * see|hear|understand|know|follow|remember|tell",
+        "can|could you not * read|understand|follow|hear",
+        "english your first|native",
+        "do you * speak|understand english",
+        "maybe|perhaps * try|read|listen|check * ** this time",
+        "try reading|listening",
+        "say|repeat|spell * it|this|that|them? * slowly|slower|more_slowly",
+        "so you can keep up",
+        // Dismissing them.
+        "i do not have time for this|that|you|people",
+        "whatever you say|want|like|think",
+        "good luck with that",
+        "if you say so",
+        "suit yourself",
 ]);
 
 lexicon!(flag_calm_down, [
