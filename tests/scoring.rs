@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.737;
+const AGREEMENT_NOW: f64 = 0.738;
 const MACRO_F1_NOW: f64 = 0.69;
 
 #[test]
@@ -1081,5 +1081,58 @@ fn doubting_they_can_manage_the_obvious_or_dismissing_them_is_insulting() {
         "Take your time, I'm happy to wait.",
     ] {
         assert!(!irate(r).flagged(FlagId::Insult), "{r}");
+    }
+}
+
+#[test]
+fn a_fix_named_inside_a_denial_is_no_fix() {
+    for r in [
+        "There was no reason for you to get a free night.",
+        "I am sorry the package is not there even though tracking shows it was delivered.",
+    ] {
+        assert!(!irate(r).hit(Criterion::Resolve), "{r}");
+    }
+    for r in [
+        "No problem, your replacement is on its way.",
+        "It didn't arrive, so a new one is on its way to you today.",
+        "You won't pay a penny: the repair is free of charge.",
+    ] {
+        assert!(irate(r).hit(Criterion::Resolve), "{r}");
+    }
+}
+
+#[test]
+fn naming_whose_job_it_is_or_the_rule_as_the_reason_is_deflecting() {
+    for r in [
+        "That's a matter for the warranty team, not us.",
+        "You'll have to take that up with the manufacturer.",
+        "Returns are handled by a different department.",
+        "I only deal with new accounts.",
+        "It's up to the courier to sort that out.",
+        "I don't have the authority to change that.",
+        "We aren't responsible for lost parcels once they leave us.",
+    ] {
+        assert!(irate(r).flagged(FlagId::NotMyJob), "{r}");
+    }
+    for r in [
+        "That's normally handled by a different team, but I'll fix it myself right now.",
+        "It's up to you which option suits you best.",
+        "I've opened a case for the billing team and the refund goes out today.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::NotMyJob), "{r}");
+    }
+    for r in [
+        "Our terms and conditions don't allow that.",
+        "Our guidelines say we can't refund opened items.",
+        "That's not permitted under the rental agreement.",
+        "I have to follow the procedure, I'm sorry.",
+    ] {
+        assert!(irate(r).flagged(FlagId::PolicyShield), "{r}");
+    }
+    for r in [
+        "Under our guarantee, I can replace it free of charge.",
+        "I'll follow up with the courier this afternoon.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::PolicyShield), "{r}");
     }
 }

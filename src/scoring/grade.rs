@@ -737,10 +737,56 @@ impl Grader<'_> {
                 !elsewhere.iter().any(|s| overlaps(*s, h.span)) && !not_a_deed(h) && !no_fix(h)
             })
             .collect();
+        // A fix's words inside a denial or a refusal describe what is not
+        // happening: "there was no reason for you to get a free night", "I
+        // cannot do a redo without...", "we failed to deliver your suite",
+        // "it's not there even though tracking shows it was delivered". A
+        // turn ("..., but", "so") or a reassurance ("no problem") ends the
+        // denial; only what nobody has stated as the agent's own act is
+        // judged this way.
+        let denied = |h: &Hit| {
+            let clause = toks[h.m.first].clause;
+            let before: Vec<&str> = toks[..h.m.first]
+                .iter()
+                .rev()
+                .take_while(|t| t.clause == clause)
+                .map(|t| t.norm.as_str())
+                .collect();
+            let Some(k) = before.iter().position(|w| {
+                matches!(
+                    *w,
+                    "no" | "not"
+                        | "never"
+                        | "nothing"
+                        | "failed"
+                        | "without"
+                        | "unable"
+                        | "neither"
+                )
+            }) else {
+                return false;
+            };
+            let turned = before[..k].iter().any(|w| {
+                matches!(
+                    *w,
+                    "but" | "however" | "instead" | "so" | "now" | "then" | "and"
+                )
+            });
+            let reassures = before.get(k.wrapping_sub(1)).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "problem" | "worries" | "worry" | "charge" | "cost" | "extra" | "longer"
+                )
+            });
+            !turned && !reassures
+        };
         let team: Vec<Hit> = team
             .into_iter()
             .filter(|h| {
-                !elsewhere.iter().any(|s| overlaps(*s, h.span)) && !not_a_deed(h) && !no_fix(h)
+                !elsewhere.iter().any(|s| overlaps(*s, h.span))
+                    && !not_a_deed(h)
+                    && !no_fix(h)
+                    && !denied(h)
             })
             .collect();
         // "I'll make sure this is handled", "I'll see to that": a promise

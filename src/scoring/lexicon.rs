@@ -1056,6 +1056,14 @@ lexicon!(
         "we can not * take|accept|give * from|to|without|unless",
         "refunds are only",
         "only issued for|when|if",
+        // The rule, whatever it is called, as the reason for no.
+        "our|the|your * terms|conditions|guidelines|rules|procedures|procedure|policy|policies|contract|agreement|protocol * ** not|only * allow|allows|permit|permits|let|lets|cover|covers",
+        "our|the * terms|conditions|guidelines|rules|procedures|protocol * say|says|state|states|require|requires",
+        "i|we have_to|must|need_to * follow * the|our? * procedure|process|rules|guidelines|protocol|terms",
+        "those|these are * the * terms|conditions|guidelines|procedure",
+        "that is * the * procedure|process|protocol",
+        "not permitted|allowed under|by",
+        "under the|our|your * ** agreement|contract|terms|guidelines|rules",
     ]
 );
 
@@ -1098,6 +1106,17 @@ lexicon!(
         "my supervisor|manager would * just? tell|say * the same",
         "i do not have access",
         "we are a third party",
+        // Naming whose job it is instead.
+        "that|this|it is * matter|question|issue for * the|your|our|a * ** team|department|desk|bank|manufacturer|company|insurer|provider|courier|carrier|office|supplier|landlord|council|retailer|seller|store",
+        "take that|it|this up with",
+        "between you and",
+        "handled|dealt_with|managed|covered|looked_after|done by * a|another|the|our * different|other|separate|another * department|team|company|office|desk|people",
+        "i|we only deal_with|handle|do|cover|look_after|work_on|take_care_of",
+        "i am just|only * a|the * receptionist|cashier|assistant|temp|operator|trainee|clerk|messenger|front_desk|call_centre|call_center",
+        "up to the|your * ** to sort|fix|decide|deal|handle|resolve|refund|replace|arrange|investigate|pay|compensate",
+        "i|we do not have the|any * authority|power|permission|clearance",
+        "outside|beyond what i|we * handle|do|cover|deal_with",
+        "we|i are|am not responsible|liable|accountable for",
     ]
 );
 
