@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.738;
+const AGREEMENT_NOW: f64 = 0.742;
 const MACRO_F1_NOW: f64 = 0.69;
 
 #[test]
@@ -1134,5 +1134,26 @@ fn naming_whose_job_it_is_or_the_rule_as_the_reason_is_deflecting() {
         "I'll follow up with the courier this afternoon.",
     ] {
         assert!(!irate(r).flagged(FlagId::PolicyShield), "{r}");
+    }
+}
+
+#[test]
+fn empowered_is_a_decision_or_a_fix_carried_out_not_a_routine_promise() {
+    for r in [
+        "I can waive that fee for you.",
+        "Your meal tonight is on the house.",
+        "Here's what I can do: a full refund today.",
+        "I've reinstated the policy from the lapse date.",
+        "I'm resetting your line from this end now.",
+    ] {
+        assert!(irate(r).hit(Criterion::Empowered), "{r}");
+    }
+    for r in [
+        "I will reset your password.",
+        "Sure. I'll bring your drinks now.",
+        "You're free to say no to the insurance if you don't want it.",
+        "I'm very sorry. If you tell me when you will be free again, I'll call you back.",
+    ] {
+        assert!(!irate(r).hit(Criterion::Empowered), "{r}");
     }
 }

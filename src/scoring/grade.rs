@@ -1019,9 +1019,93 @@ impl Grader<'_> {
             });
             return (0.0, e);
         }
+        // Authority shows in what only someone trusted to decide can do: a
+        // concession ("I can waive the fee", "the meal is on us", "I've
+        // approved a refund"), saying what they are able to decide ("here
+        // is what I can do", "I'm making an exception"), or a fix already
+        // carried out on their own say-so ("I've reinstated it"). A routine
+        // service step promised ("I'll reset your password", "I'll bring
+        // your drinks") is the job, done willingly, not a decision taken.
+        let toks = &r.tokens.tokens;
+        // Saying what they are able to decide is itself a decision, though
+        // it names no action yet: "here's what I can do", "leave it with me".
+        let capacity = |m: crate::text::Match| {
+            toks[m.first..m.end].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "able" | "authority" | "offer" | "what" | "leave" | "ahead"
+                ) || t.norm.starts_with("authori")
+            })
+        };
+        let decides = |m: crate::text::Match| {
+            let clause = toks[m.end - 1].clause;
+            let rest = toks[m.end..]
+                .iter()
+                .take(8)
+                .take_while(|t| t.clause == clause);
+            toks[m.first..m.end]
+                .iter()
+                .chain(rest)
+                .any(|t| is_discretion_word(&t.norm))
+                || capacity(m)
+                || toks[m.first..m.end]
+                    .windows(2)
+                    .any(|x| x[0].norm == "do" && matches!(x[1].norm.as_str(), "that" | "this" | "it"))
+                // Already done, on nobody else's say-so: "I've reinstated it",
+                // "I've phoned the surgery myself".
+                || (m.first..m.end).any(|k| {
+                    let w = |j: usize| toks.get(j).map_or("", |t| t.norm.as_str());
+                    let done = (k + 2..k + 4)
+                        .find(|&j| !matches!(w(j), "already" | "just" | "now" | "also"))
+                        .is_some_and(|j| {
+                            !matches!(
+                                w(j),
+                                "to" | "been" | "got" | "a" | "an" | "the" | "no" | "not" | "your"
+                                    | "some" | "any" | "this" | "that" | "it" | ""
+                            )
+                        });
+                    let doing = matches!(w(k + 1), "am" | "are")
+                        && w(k + 2).ends_with("ing")
+                        && !matches!(
+                            w(k + 2),
+                            "going" | "trying" | "looking" | "checking" | "waiting" | "hoping"
+                                | "having" | "getting" | "working" | "being"
+                        );
+                    matches!(w(k), "i" | "we") && (w(k + 1) == "have" && done || doing)
+                })
+                || toks[m.end..]
+                    .iter()
+                    .take_while(|t| t.sentence == toks[m.first].sentence)
+                    .any(|t| t.norm == "myself")
+        };
+        let (own, routine): (Vec<Hit>, Vec<Hit>) = own.into_iter().partition(|h| decides(h.m));
+        // A concession stated outright: "your meal tonight is on the house".
+        // Not "you're free to say no", "when you're free", nor a question.
+        let granted: Vec<Hit> = r
+            .find_affirmed(lx::free_remedy())
+            .into_iter()
+            .filter(|h| {
+                let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+                let sentence = &r.tokens.sentences[toks[h.m.first].sentence];
+                let state = w(h.m.first) == "free"
+                    && (matches!(w(h.m.end), "to" | "again" | "now" | "time" | "")
+                        || matches!(
+                            w(h.m.first.wrapping_sub(1)),
+                            "be" | "are" | "is" | "were" | "was" | "am"
+                        ));
+                !own.iter().any(|o| overlaps(o.span, h.span))
+                    && !h.hedged
+                    && !sentence.question
+                    && !state
+            })
+            .collect();
         // Deciding means naming what is decided: "I'll take care of it" is not yet a decision.
-        let firm = own.iter().any(|h| !h.hedged && !r.generic_action(h.m));
+        let firm = own
+            .iter()
+            .any(|h| !h.hedged && (!r.generic_action(h.m) || capacity(h.m)))
+            || !granted.is_empty();
         e.extend(ev(&own, "acts on their own authority"));
+        e.extend(ev(&granted, "grants it on their own authority"));
         if !firm {
             if let Some(span) = carried_out {
                 e.push(Evidence {
@@ -1030,6 +1114,13 @@ impl Grader<'_> {
                 });
                 return (1.0, e);
             }
+        }
+        if !firm && own.is_empty() && !routine.is_empty() {
+            e.extend(ev(
+                &routine,
+                "does the job, without a decision of their own",
+            ));
+            return (0.3, e);
         }
         let s = if firm {
             1.0
@@ -1042,4 +1133,30 @@ impl Grader<'_> {
         };
         (s, e)
     }
+}
+
+/// Words of a concession only someone trusted to decide can make.
+fn is_discretion_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "complimentary",
+        "goodwill",
+        "exception",
+        "gesture",
+        "coupon",
+        "voucher",
+    ];
+    const STEMS: &[&str] = &[
+        "waiv",
+        "discount",
+        "compensat",
+        "approv",
+        "authori",
+        "overrid",
+        "refund",
+        "credit",
+        "upgrad",
+        "reimburs",
+        "cover",
+    ];
+    WORDS.contains(&w) || STEMS.iter().any(|s| w.starts_with(s))
 }
