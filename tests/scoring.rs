@@ -270,8 +270,8 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.742;
-const MACRO_F1_NOW: f64 = 0.69;
+const AGREEMENT_NOW: f64 = 0.745;
+const MACRO_F1_NOW: f64 = 0.70;
 
 #[test]
 fn false_credit_probes_do_not_lose_ground() {
@@ -1155,5 +1155,26 @@ fn empowered_is_a_decision_or_a_fix_carried_out_not_a_routine_promise() {
         "I'm very sorry. If you tell me when you will be free again, I'll call you back.",
     ] {
         assert!(!irate(r).hit(Criterion::Empowered), "{r}");
+    }
+}
+
+#[test]
+fn an_apology_whose_next_words_are_the_refusal_is_a_non_apology() {
+    for r in [
+        "I'm sorry, ma'am, we can't refund this item.",
+        "I'm sorry. You'll have to sit somewhere else.",
+        "I'm so sorry that we cannot honor your special request.",
+        "I'm sorry, we don't offer refunds on sale items.",
+    ] {
+        assert!(irate(r).flagged(FlagId::NonApology), "{r}");
+    }
+    for r in [
+        "I'm sorry, I can't believe that happened to you.",
+        "I'm sorry, you should never have been charged twice.",
+        "I'm sorry sir, I do not know this by heart, let me check with my colleagues.",
+        "I'm so sorry. I've refunded the full amount.",
+        "I'm sorry about that. You'll need to restart the router once I've reset the line.",
+    ] {
+        assert!(!irate(r).flagged(FlagId::NonApology), "{r}");
     }
 }

@@ -569,7 +569,7 @@ fn apologies_that_refuse(r: &Reply, flags: &mut Vec<Flag>) {
         let already = flags
             .iter()
             .any(|f| f.id == FlagId::NonApology && overlaps(f.span, h.span));
-        if !already && (refusal_in_sentence || r.refused_after(h.m)) {
+        if !already && (refusal_in_sentence || r.refused_after(h.m) || prefaces_refusal(r, h.m)) {
             flags.push(Flag {
                 id: FlagId::NonApology,
                 span: h.span,
@@ -1094,6 +1094,82 @@ fn pride_with_an_apology(r: &Reply, flags: &mut Vec<Flag>) {
             .any(|w| *w == "sorry" || w.starts_with("apolog"));
         !(pride && apology)
     });
+}
+
+/// An apology whose very next words, after at most a form of address, are
+/// a refusal or an order: "I'm sorry, ma'am, we can't refund this item",
+/// "I'm sorry. You'll have to sit somewhere else", "I'm so sorry that we
+/// cannot honor your request". It only prefaces the no. "I'm sorry, you'll
+/// need to restart it" gives a step; "I'm sorry, I can't
+/// believe that happened" reacts to their story, and "I'm sorry, you should
+/// never have been charged" takes their side.
+fn prefaces_refusal(r: &Reply, m: crate::text::Match) -> bool {
+    let toks = &r.tokens.tokens;
+    let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let mut k = m.end;
+    let mut skipped = 0;
+    while skipped < 3
+        && matches!(
+            w(k),
+            "sir"
+                | "madam"
+                | "ma"
+                | "am"
+                | "ma'am"
+                | "maam"
+                | "miss"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "that"
+                | "dear"
+        )
+    {
+        k += 1;
+        skipped += 1;
+    }
+    // At most one sentence on.
+    if toks
+        .get(k)
+        .is_none_or(|t| t.sentence > toks[m.first].sentence + 1)
+    {
+        return false;
+    }
+    let refuses = matches!(w(k), "i" | "we")
+        && (matches!((w(k + 1), w(k + 2)), ("can" | "will", "not"))
+            && !matches!(w(k + 3), "believe" | "imagine" | "thank" | "tell" | "wait")
+            || matches!((w(k + 1), w(k + 2)), ("do", "not"))
+                && matches!(
+                    w(k + 3),
+                    "offer"
+                        | "accept"
+                        | "give"
+                        | "allow"
+                        | "do"
+                        | "refund"
+                        | "take"
+                        | "provide"
+                        | "sell"
+                        | "permit"
+                        | "issue"
+                )
+            || matches!(
+                (w(k + 1), w(k + 2), w(k + 3)),
+                ("are" | "am", "not", "able")
+            )
+            || matches!((w(k + 1), w(k + 2)), ("have", "to"))
+            || matches!(
+                (w(k + 1), w(k + 2), w(k + 3)),
+                ("am" | "are", "going", "to") if w(k + 4) == "have"
+            ));
+    // "You'll have to stand in line": the burden put on them. "You'll need
+    // to restart the router" is a step to follow, not a refusal.
+    let orders = matches!(w(k), "you" | "they")
+        && matches!(
+            (w(k + 1), w(k + 2), w(k + 3)),
+            ("will" | "would", "have", "to")
+        );
+    refuses || orders
 }
 
 /// Words that say something went wrong: the failure an excuse explains.
