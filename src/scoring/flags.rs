@@ -70,11 +70,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
     numbers_after_a_fix(r, &mut flags);
     if let Some(t) = handoff.filter(|t| !t.warm) {
         if !flags.iter().any(|f| f.id == FlagId::ColdTransfer) {
-            flags.push(Flag {
-                id: FlagId::ColdTransfer,
-                span: t.span,
-                severity: FlagId::ColdTransfer.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::ColdTransfer, t.span));
         }
     }
     rude_by_shape(r, &mut flags);
@@ -167,11 +163,7 @@ fn sent_elsewhere(r: &Reply, flags: &mut Vec<Flag>) {
         } else {
             continue;
         };
-        flags.push(Flag {
-            id,
-            span: s.span,
-            severity: id.base_severity(),
-        });
+        flags.push(Flag::at(id, s.span));
     }
 }
 
@@ -373,11 +365,7 @@ fn rude_by_shape(r: &Reply, flags: &mut Vec<Flag>) {
             && w(opens + 2) == "you"
             && (opens + 3..opens + 5).any(|i| KNOW.contains(&w(i)));
         if !insulted && (swears || shouts || talks_down) {
-            flags.push(Flag {
-                id: FlagId::Insult,
-                span: s.span,
-                severity: FlagId::Insult.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::Insult, s.span));
         }
         // A flat contradiction with nothing to back it: "Yes you are.",
         // "Sure it is.", "No it didn't."
@@ -407,11 +395,7 @@ fn rude_by_shape(r: &Reply, flags: &mut Vec<Flag>) {
                 .iter()
                 .any(|f| f.id == FlagId::Argue && overlaps(f.span, s.span))
         {
-            flags.push(Flag {
-                id: FlagId::Argue,
-                span: s.span,
-                severity: FlagId::Argue.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::Argue, s.span));
         }
     }
 }
@@ -464,11 +448,7 @@ fn rule_as_refusal(r: &Reply, flags: &mut Vec<Flag>) {
                 .windows(2)
                 .any(|x| x[0].norm == "i" && matches!(x[1].norm.as_str(), "can" | "will" | "have"));
         if refuses && !offers {
-            flags.push(Flag {
-                id: FlagId::PolicyShield,
-                span: s.span,
-                severity: FlagId::PolicyShield.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::PolicyShield, s.span));
         }
     }
 }
@@ -545,11 +525,7 @@ fn rules_are_rules(r: &Reply, flags: &mut Vec<Flag>) {
                 .iter()
                 .any(|f| f.id == FlagId::PolicyShield && overlaps(f.span, span))
             {
-                flags.push(Flag {
-                    id: FlagId::PolicyShield,
-                    span,
-                    severity: FlagId::PolicyShield.base_severity(),
-                });
+                flags.push(Flag::at(FlagId::PolicyShield, span));
             }
         }
     }
@@ -570,11 +546,7 @@ fn apologies_that_refuse(r: &Reply, flags: &mut Vec<Flag>) {
             .iter()
             .any(|f| f.id == FlagId::NonApology && overlaps(f.span, h.span));
         if !already && (refusal_in_sentence || r.refused_after(h.m) || prefaces_refusal(r, h.m)) {
-            flags.push(Flag {
-                id: FlagId::NonApology,
-                span: h.span,
-                severity: FlagId::NonApology.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::NonApology, h.span));
         }
     }
 }
@@ -723,11 +695,10 @@ fn contradicts_the_customer(r: &Reply, ctx: &Context, flags: &mut Vec<Flag>) {
             .take_while(|w| w.clause == t.clause)
             .find(|w| super::reflect::stem(&w.norm).is_some_and(asserted));
         if let Some(w) = denied {
-            flags.push(Flag {
-                id: FlagId::Argue,
-                span: crate::text::Span::new(t.span.start, w.span.end),
-                severity: FlagId::Argue.base_severity(),
-            });
+            flags.push(Flag::at(
+                FlagId::Argue,
+                crate::text::Span::new(t.span.start, w.span.end),
+            ));
             return;
         }
     }
@@ -914,11 +885,7 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
                 })
             };
         if failed {
-            flags.push(Flag {
-                id: FlagId::Excuse,
-                span: s.span,
-                severity: FlagId::Excuse.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::Excuse, s.span));
             return;
         }
     }
@@ -1002,11 +969,7 @@ fn blamed_on_circumstance(r: &Reply, flags: &mut Vec<Flag>) {
         });
         let cause = (k + 1..words.len().min(k + 7)).any(|i| CAUSES.contains(&w(i)));
         if cause && !mine && !owned && !s.question {
-            flags.push(Flag {
-                id: FlagId::Excuse,
-                span: s.span,
-                severity: FlagId::Excuse.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::Excuse, s.span));
         }
     }
 }
@@ -1064,11 +1027,7 @@ fn no_then_the_facts(r: &Reply, flags: &mut Vec<Flag>) {
             .iter()
             .any(|f| f.id == FlagId::Argue && overlaps(f.span, s.span));
         if subject && stated && !reassures && !already {
-            flags.push(Flag {
-                id: FlagId::Argue,
-                span: s.span,
-                severity: FlagId::Argue.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::Argue, s.span));
         }
     }
 }
@@ -1446,11 +1405,7 @@ fn cause_put_elsewhere(r: &Reply, flags: &mut Vec<Flag>) {
             }
         }
         if let Some(span) = found {
-            flags.push(Flag {
-                id: FlagId::Excuse,
-                span,
-                severity: FlagId::Excuse.base_severity(),
-            });
+            flags.push(Flag::at(FlagId::Excuse, span));
         }
     }
 }

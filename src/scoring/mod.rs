@@ -66,6 +66,18 @@ pub struct Flag {
     pub severity: Severity,
 }
 
+impl Flag {
+    /// A mistake at `span`, at its usual severity (persona and context may
+    /// raise or lower it later).
+    pub fn at(id: FlagId, span: Span) -> Flag {
+        Flag {
+            id,
+            span,
+            severity: id.base_severity(),
+        }
+    }
+}
+
 /// Which kinds of clarifying question a reply asked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct QuestionKinds {
