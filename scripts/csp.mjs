@@ -31,11 +31,20 @@ export function origins(config) {
   return [...new Set(list.filter((x) => typeof x === "string").map(origin).filter(Boolean))].sort();
 }
 
-/** The policy for a configuration. Style attributes (bar widths) need 'unsafe-inline' in style-src. */
-export function policy(config) {
+/** The hash sources of a page's inline classic scripts, e.g. `'sha256-…'`. */
+export function inlineHashes(html) {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`);
+}
+
+/**
+ * The policy for a configuration; `hashes` are the only inline scripts it
+ * allows. Style attributes (bar widths) need 'unsafe-inline' in style-src.
+ */
+export function policy(config, hashes = []) {
   return [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     ["connect-src 'self'", ...origins(config)].join(" "),
@@ -49,9 +58,12 @@ export function policy(config) {
 
 const META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
 
-/** `html` with the policy for `config` in its CSP <meta> (added after the charset if missing). */
+/**
+ * `html` with the policy for `config` in its CSP <meta> (added after the
+ * charset if missing), allowing the page's own inline scripts by their hash.
+ */
 export function withPolicy(html, config) {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(config)}">`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(config, inlineHashes(html))}">`;
   if (META.test(html)) return html.replace(META, meta);
   return html.replace(/(<meta charset="[^"]*">)/i, `$1\n  ${meta}`);
 }
@@ -64,17 +76,25 @@ export function withPolicy(html, config) {
 const AFTER_FIRST_PAINT =
   "await new Promise((go) => { requestAnimationFrame(() => (self.requestIdleCallback || setTimeout)(go, { timeout: 300 })); setTimeout(go, 1000); });\n";
 
-/** Moves inline <script type="module"> blocks to files; returns the new html. */
+/**
+ * Moves inline <script type="module"> blocks to files; returns the new html.
+ * On the list page, also drops Trunk's preload links for the list page's
+ * module: it starts only once the list is drawn, and fetching it earlier
+ * competes with the first paint.
+ */
 async function externalise(html, dir) {
-  let out = html;
-  const prelude = html.includes("<!-- rapport:list -->") ? AFTER_FIRST_PAINT : "";
-  for (const m of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+  const list = html.includes("<!-- rapport:list -->");
+  let out = list ? html.replace(/<link rel="(?:module)?preload"[^>]*>/g, "") : html;
+  const prelude = list ? AFTER_FIRST_PAINT : "";
+  for (const m of out.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
     const code = prelude + m[1].trim() + "\n";
     const name = `start-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
     await writeFile(path.join(dir, name), code);
     out = out.replace(m[0], `<script type="module" src="./${name}"></script>`);
   }
-  const inline = out.match(/<script(?![^>]*\ssrc=)[^>]*>/);
+  // A plain <script> is allowed by its hash (withPolicy); any other inline
+  // script is a mistake.
+  const inline = out.match(/<script(?![^>]*\ssrc=)(?!>)[^>]*>/);
   if (inline) throw new Error(`index.html has an inline script (${inline[0]}): move it to a file in static/`);
   return out;
 }

@@ -1,15 +1,6 @@
 // If the app has not started after a while, or a script fails to load,
 // replace the loading message with an explanation instead of a blank page.
 (function () {
-  // index.html holds the scenario list as HTML (scripts/prerender.mjs), shown
-  // at first paint. A page opened on another view (a deep link such as
-  // #/play/x, an LMS launch, a page inside an LMS's frame) shows the loading
-  // message instead until the full player takes over (styles/app.css). The
-  // skip link's #content is the list.
-  var view = location.hash.replace(/^#\/?/, "");
-  if ((view !== "" && view !== "content") || /[?&]endpoint=/.test(location.search) || window.parent !== window) {
-    document.documentElement.setAttribute("data-deep", "");
-  }
   // The studio, one folder down, names the site's worker (data-sw).
   var me = document.currentScript;
   var worker = (me && me.getAttribute("data-sw")) || "./sw.js";

@@ -1,9 +1,10 @@
-// Defence in depth: the built page carries a Content-Security-Policy and no
-// inline script, the app runs under it, and it lets the page reach only its
+// Defence in depth: the built page carries a Content-Security-Policy that
+// allows no inline script but the one it names by hash, the app runs under it, and it lets the page reach only its
 // own site and the origins the site's configuration names.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { useBrowserAndServer, openPage, serve, dist } from "./harness.mjs";
@@ -18,14 +19,22 @@ async function watchViolations(page) {
   });
 }
 
-test("the built page has a CSP meta and no inline script", async () => {
+test("the built page has a CSP meta, and its only inline script is allowed by its hash alone", async () => {
   const html = await readFile(path.join(dist, "index.html"), "utf8");
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
   assert.ok(csp, "no CSP meta");
   assert.match(csp[1], /script-src 'self' 'wasm-unsafe-eval'/);
   assert.match(csp[1], /connect-src 'self'(;|$)/, "the default site connects only to itself");
   assert.match(csp[1], /object-src 'none'/);
-  for (const tag of html.match(/<script[^>]*>/g)) assert.match(tag, /\ssrc=/, `inline script: ${tag}`);
+  const scriptSrc = csp[1].split(";").find((d) => d.trim().startsWith("script-src"));
+  assert.doesNotMatch(scriptSrc, /unsafe-inline/, "inline scripts allowed wholesale");
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+  assert.equal(inline.length, 1, "one inline script: the deep-link mark before the first paint");
+  assert.match(inline[0][1], /data-deep/);
+  const hash = createHash("sha256").update(inline[0][1]).digest("base64");
+  assert.ok(csp[1].includes(`'sha256-${hash}'`), "the inline script's hash is in script-src");
+  assert.equal((csp[1].match(/'sha256-/g) ?? []).length, 1, "no other hash is allowed");
+  assert.doesNotMatch(html, /<link rel="(module)?preload"[^>]*rapport-home/, "the list page's module is not fetched before the list is drawn");
   assert.doesNotMatch(html, /\son[a-z]+=/i, "an inline event handler");
 });
 
