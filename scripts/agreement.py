@@ -8,10 +8,14 @@ without labels), per split. That agreement is the ceiling a scorer can be
 expected to reach against either labelling. Prints figures only: the sealed
 split's lines are never shown.
 
-Usage: python3 scripts/agreement.py
+Usage: python3 scripts/agreement.py [--write FILE]
+  --write FILE   also writes the twice-labelled lines with the second labels,
+                 in the corpus's format, so that `rapport eval FILE --split
+                 sealed` measures the scorer against the second labeller.
 """
 import collections
 import pathlib
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -49,6 +53,7 @@ def main():
         name, number, labelled = line.split("\t")
         second[(name, int(number))] = labelled
     pairs = collections.defaultdict(list)
+    rewritten = []
     for path in sorted((ROOT / "tests/data/corpus").glob("*.tsv")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if (path.name, number) not in second:
@@ -56,6 +61,10 @@ def main():
             cols = line.split("\t")
             side = "sealed" if sealed(cols[0]) else "dev"
             pairs[side].append((labels(cols[2]), labels(second[(path.name, number)])))
+            rewritten.append("\t".join([cols[0], cols[1], second[(path.name, number)], *cols[3:]]))
+    if "--write" in sys.argv[1:]:
+        out = pathlib.Path(sys.argv[sys.argv.index("--write") + 1])
+        out.write_text("\n".join(rewritten) + "\n", encoding="utf-8")
     for side in ("dev", "sealed"):
         tp = fp = fn = 0
         per = collections.defaultdict(lambda: [0, 0, 0])
