@@ -14,6 +14,8 @@ test("a keyboard-only trainee plays a conversation from the home page to the res
   const { page, errors } = await openPage(env.browser);
   await page.goto(env.server.url);
   await page.getByTestId("scenario-list").waitFor();
+  // The list is HTML at first paint; its module mounts once the page is idle.
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-ready"));
   assert.match(await page.title(), /^Pick a customer · Rapport$/);
   await page.keyboard.press("Tab");
   assert.equal(await focused(page), "skip-link");
