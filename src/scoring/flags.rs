@@ -788,6 +788,12 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
         "stuck",
         "sick",
     ];
+    // A failure by its verb, in any of its forms: "the app keeps
+    // crashing", "the courier mixed up the parcels".
+    const FAILING: &[&str] = &[
+        "crash", "glitch", "messed", "screwed", "mixed", "misplac", "mislabel", "misrout",
+        "misread", "overbook", "forgot", "forget", "fail", "dropped", "broke",
+    ];
     if flags.iter().any(|f| f.id == FlagId::Excuse) {
         return;
     }
@@ -832,6 +838,7 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
                     let w = words[i].norm.as_str();
                     OTHERS.contains(&w)
                         || is_third_party_noun(w)
+                        || lx::is_role(w)
                         || (i == p && matches!(w, "he" | "she"))
                         || named(i)
                 })
@@ -858,12 +865,23 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
         // meeting", "the doctor can't see you without the form").
         let listed = OTHERS.contains(&words[k].norm.as_str());
         let denied = after.iter().any(|w| matches!(*w, "anything" | "nothing"));
+        let failing = |w: &str| FAILING.iter().any(|f| crate::text::has_prefix(w, f));
+        // "acting up", "playing up": misbehaving.
+        let misbehaving = after
+            .windows(2)
+            .any(|x| matches!(x, ["acting" | "playing", "up"]));
+        // "The technician will replace the broken part": a plan, not a failure.
+        let plans = matches!(
+            after.first(),
+            Some(&("will" | "shall" | "can" | "could" | "would"))
+        ) && !matches!(after.get(1), Some(&("not" | "never")));
         let failed = !denied
+            && !plans
             && if listed {
-                absent || after.iter().any(|w| FAILED.contains(w))
+                absent || misbehaving || after.iter().any(|w| FAILED.contains(w) || failing(w))
             } else {
                 after.iter().any(|w| {
-                    FAILED.contains(w)
+                    (FAILED.contains(w) || FAILING.iter().any(|f| crate::text::has_prefix(w, f)))
                         && !matches!(*w, "not" | "never" | "busy" | "down" | "short" | "behind")
                 }) || after.windows(2).any(|x| {
                     // A thing they failed to do: "hasn't sent", "never came".
@@ -880,6 +898,9 @@ fn someone_else_failed(r: &Reply, flags: &mut Vec<Flag>) {
                                     | "sent"
                                     | "called"
                                     | "replied"
+                                    | "got"
+                                    | "told"
+                                    | "updated"
                             ]
                     )
                 })

@@ -366,6 +366,27 @@ impl Grader<'_> {
             .into_iter()
             .filter(|h| !respect_hits.iter().any(|x| overlaps(x.span, h.span)))
             .filter(|h| !r.refused_after(h.m))
+            // "Is there anything else I can help with?" checks; it is
+            // judged there.
+            .filter(|h| !self.shared.checks.iter().any(|x| overlaps(x.span, h.span)))
+            // "How can I help you today?": the stock opening question.
+            .filter(|h| {
+                let s = &r.tokens.sentences[toks[h.m.first].sentence];
+                let asks_how = (s.first..h.m.first.max(s.first) + 1)
+                    .rev()
+                    .take(3)
+                    .any(|k| matches!(toks[k].norm.as_str(), "how" | "what"));
+                !(s.question
+                    && asks_how
+                    && toks[h.m.first..h.m.end].iter().any(|t| t.norm == "can"))
+            })
+            // "I'm really busy right now": haste is not willingness.
+            .filter(|h| {
+                let clause = toks[h.m.first].clause;
+                !toks[h.m.first..h.m.end]
+                    .iter()
+                    .any(|t| t.clause == clause && matches!(t.norm.as_str(), "busy" | "swamped"))
+            })
             .collect();
         let mut s = if hits.is_empty() { 0.0 } else { 1.0 };
         let mut e = ev(&hits, "sounds willing to help");
@@ -713,6 +734,33 @@ impl Grader<'_> {
                 sentence.span
             }))
             .collect();
+        // A question offers a fix only as a yes-or-no offer of something
+        // named ("Shall I refund the $20?"). "How may I provide excellent
+        // service?" asks how; "May I have your order number?" asks the
+        // customer for something; "May I get you anything?" names nothing.
+        let asks_not_offers = |h: &Hit| {
+            let s = &r.tokens.sentences[toks[h.m.first].sentence];
+            if !s.question {
+                return false;
+            }
+            let w = |k: usize| {
+                toks.get(k)
+                    .filter(|_| k < s.end)
+                    .map_or("", |t| t.norm.as_str())
+            };
+            let wh = matches!(
+                w(s.first),
+                "how" | "what" | "when" | "where" | "which" | "who" | "why"
+            );
+            let receives = (h.m.first..h.m.end).any(|k| {
+                w(k) == "i"
+                    && matches!(w(k + 1), "have" | "get" | "take")
+                    && matches!(w(k + 2), "your" | "the" | "a")
+            });
+            let nothing_named =
+                (h.m.end..s.end.min(h.m.end + 2)).any(|k| matches!(w(k), "anything" | "something"));
+            wh || receives || nothing_named
+        };
         // Not a fix at all: "we are unable to process", "may I place you on
         // hold", "we've run out of the salmon", "sorry to have kept you waiting".
         let no_fix = |h: &Hit| {
@@ -729,6 +777,14 @@ impl Grader<'_> {
                 // "I'm processing your complaint": handling the case, not fixing it.
                 || (h.m.end..h.m.end + 2).any(|k| {
                     matches!(w(k), "complaint" | "request" | "query" | "enquiry" | "inquiry" | "case" | "feedback")
+                })
+                || asks_not_offers(h)
+                // "I can give you an accurate update": news, not a remedy.
+                || (h.m.end..h.m.end + 3).any(|k| {
+                    matches!(
+                        w(k),
+                        "update" | "updates" | "answer" | "answers" | "information" | "info" | "details" | "estimate" | "overview" | "explanation"
+                    )
                 })
         };
         let own: Vec<Hit> = own
@@ -780,7 +836,17 @@ impl Grader<'_> {
             });
             !turned && !reassures
         };
-        let team: Vec<Hit> = team
+        // "I'll ensure this is resolved": the outcome promised, no act named.
+        let outcome_only = |h: &Hit| {
+            toks[h.m.first.saturating_sub(3)..h.m.first]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "ensure" | "sure"))
+                && matches!(
+                    toks[h.m.first].norm.as_str(),
+                    "is" | "are" | "gets" | "get" | "be"
+                )
+        };
+        let (team, outcomes): (Vec<Hit>, Vec<Hit>) = team
             .into_iter()
             .filter(|h| {
                 !elsewhere.iter().any(|s| overlaps(*s, h.span))
@@ -788,7 +854,7 @@ impl Grader<'_> {
                     && !no_fix(h)
                     && !denied(h)
             })
-            .collect();
+            .partition(|h| !outcome_only(h));
         // "I'll make sure this is handled", "I'll see to that": a promise
         // of care, concrete only when a fix is named after it.
         let (own, care): (Vec<Hit>, Vec<Hit>) = own.into_iter().partition(|h| {
@@ -797,6 +863,7 @@ impl Grader<'_> {
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "sure" | "ensure" | "see" | "personally"))
                 && !words.iter().any(|t| lx::is_act_word(&t.norm));
+            let promise = promise || outcome_only(h);
             !promise || {
                 let sentence = toks[h.m.first].sentence;
                 toks[h.m.end..]
@@ -811,6 +878,7 @@ impl Grader<'_> {
         let mut vague = r.find(lx::vague_fix());
         vague.extend(searching);
         vague.extend(care);
+        vague.extend(outcomes);
         // "I'll sort this out", "We will fix it": a promise with no action named.
         let (own, generic): (Vec<Hit>, Vec<Hit>) =
             own.into_iter().partition(|h| !r.generic_action(h.m));

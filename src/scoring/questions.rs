@@ -150,9 +150,33 @@ pub fn questions(r: &Reply, flags: &[Flag], checks: &[Hit]) -> (QuestionKinds, V
                     )
                 })
     };
+    // "Why don't you take your business elsewhere?", "Don't you realise
+    // how many people love it?", "Why would you leave us?": a challenge in
+    // the form of a question, which asks for no information.
+    let rhetorical = |i: usize| {
+        let s = &r.tokens.sentences[i];
+        let words = &r.tokens.tokens[s.first..s.end];
+        let w = |k: usize| words.get(k).map_or("", |t| t.norm.as_str());
+        const AUX: &[&str] = &[
+            "do", "does", "did", "have", "has", "had", "are", "is", "were", "was", "can", "could",
+            "would", "will", "should",
+        ];
+        let negative_ask = AUX.contains(&w(0)) && w(1) == "not" && w(2) == "you";
+        // "Why are you cancelling?" asks; "why would you" and "why don't
+        // you" challenge, unless they invite the customer to tell more
+        // ("Why don't you tell me what happened").
+        let invites =
+            (2..6).any(|k| matches!(w(k), "tell" | "describe" | "explain" | "walk" | "share"));
+        let why_you = w(0) == "why"
+            && ((w(1) == "would" && w(2) == "you")
+                || (AUX.contains(&w(1)) && w(2) == "not" && w(3) == "you"))
+            && !invites;
+        (negative_ask && !invites) || why_you
+    };
     for (i, span) in r.question_sentences() {
         if flags.iter().any(|f| overlaps(f.span, span))
             || fragment(i)
+            || rhetorical(i)
             || in_sentence(checks, i)
             || in_sentence(&offers, i)
         {
