@@ -784,8 +784,16 @@ impl Grader<'_> {
                     matches!(
                         w(k),
                         "update" | "updates" | "answer" | "answers" | "information" | "info" | "details" | "estimate" | "overview" | "explanation"
+                            // The paperwork of a fix, or a test on the way to one.
+                            | "confirmation" | "receipt" | "test" | "tests" | "diagnostic" | "diagnostics"
                     )
                 })
+                // "You'll have to call back": the customer's task, not the agent's fix.
+                || ((h.m.first.saturating_sub(4)..h.m.first).any(|k| w(k) == "you")
+                    && (h.m.first..h.m.end).any(|k| matches!(w(k), "have" | "need" | "must"))
+                    && (h.m.first..h.m.end).any(|k| w(k) == "to"))
+                // "The house is fully booked": no room, not a booking.
+                || (h.m.first.max(1)..h.m.end).any(|k| w(k) == "booked" && matches!(w(k - 1), "fully" | "already"))
         };
         let own: Vec<Hit> = own
             .into_iter()
@@ -871,7 +879,10 @@ impl Grader<'_> {
                     .take_while(|t| t.sentence == sentence)
                     .any(|t| {
                         lx::is_act_word(&t.norm)
-                            && !matches!(t.norm.as_str(), "handled" | "sorted" | "done" | "fixed")
+                            && !matches!(
+                                t.norm.as_str(),
+                                "handled" | "sorted" | "done" | "fixed" | "completed" | "resolved"
+                            )
                     })
             }
         });
