@@ -270,7 +270,7 @@ fn corpus_dev_split_does_not_lose_ground() {
 /// Where the dev split stands today; raise these as the scorer improves.
 const AGREEMENT_FLOOR: f64 = AGREEMENT_NOW - 0.01;
 const MACRO_F1_FLOOR: f64 = MACRO_F1_NOW - 0.01;
-const AGREEMENT_NOW: f64 = 0.750;
+const AGREEMENT_NOW: f64 = 0.751;
 const MACRO_F1_NOW: f64 = 0.70;
 
 #[test]

@@ -434,8 +434,37 @@ impl Grader<'_> {
         }
         self.push(Criterion::Sincere, s, true, e);
         // Understand
-        let restate = r.find(lx::understand_restate());
-        let ask = r.find(lx::understand_ask());
+        // "What can I do for you today?" opens a call; "What do you want
+        // me to do about it?" dismisses. Neither asks what they expect.
+        let hostile: Vec<Span> = [FlagId::Insult, FlagId::NotMyJob, FlagId::Argue]
+            .into_iter()
+            .flat_map(|f| self.spans_of(f))
+            .collect();
+        let toks = &r.tokens.tokens;
+        let restate: Vec<Hit> = r
+            .find(lx::understand_restate())
+            .into_iter()
+            .filter(|h| !hostile.iter().any(|x| overlaps(*x, h.span)))
+            .collect();
+        let ask: Vec<Hit> = r
+            .find(lx::understand_ask())
+            .into_iter()
+            .filter(|h| {
+                let s = &r.tokens.sentences[toks[h.m.first].sentence];
+                let words: Vec<&str> = toks[s.first..s.end]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect();
+                let has = |xs: &[&str]| words.iter().any(|w| xs.contains(w));
+                let opener = s.question
+                    && words.len() <= 9
+                    && has(&["what", "how"])
+                    && has(&["can", "may", "could"])
+                    && has(&["i"])
+                    && has(&["do", "help", "assist"]);
+                !opener && !hostile.iter().any(|x| overlaps(*x, h.span))
+            })
+            .collect();
         let s = if !restate.is_empty() {
             1.0
         } else if !ask.is_empty() {

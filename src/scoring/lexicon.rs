@@ -683,7 +683,7 @@ lexicon!(
     understand_ask,
     [
         "what would you like",
-        "what would * make this|things|it right",
+        "what would|could|will * make|put|set * this|things|it|that * right|straight",
         "what would be * fair|ideal|best|helpful",
         "what outcome|result",
         "how would you like",
