@@ -63,6 +63,7 @@ pub fn detect_flags(r: &Reply, ctx: &Context) -> Vec<Flag> {
     no_then_the_facts(r, &mut flags);
     pride_with_an_apology(r, &mut flags);
     someone_else_failed(r, &mut flags);
+    someone_else_handles(r, &mut flags);
     blamed_on_circumstance(r, &mut flags);
     cause_put_elsewhere(r, &mut flags);
     remedies_are_not_sales(r, &mut flags);
@@ -180,7 +181,14 @@ fn owned_not_excused(r: &Reply, flags: &mut Vec<Flag>) {
         // "Our staff should have told you": the company's failure, owned.
         let ours_should =
             words.first() == Some(&"our") && words.windows(2).any(|x| x == ["should", "have"]);
+        // "it's mine to fix", "it's ours to put right".
+        let ours_to_fix = words.windows(3).any(|x| {
+            matches!(x[0], "mine" | "ours")
+                && x[1] == "to"
+                && (lx::is_act_word(x[2]) || matches!(x[2], "fix" | "put" | "sort" | "make"))
+        });
         ours_should
+            || ours_to_fix
             || words.windows(2).any(|x| {
                 matches!(
                     (x[0], x[1]),
@@ -405,18 +413,6 @@ fn rude_by_shape(r: &Reply, flags: &mut Vec<Flag>) {
 /// after 30 days", "Company rules, I'm afraid"). A rule explained next to
 /// what the agent can do is not a shield (see `positive_alternatives`).
 fn rule_as_refusal(r: &Reply, flags: &mut Vec<Flag>) {
-    const RULES: &[&str] = &[
-        "policy",
-        "policies",
-        "rules",
-        "rule",
-        "terms",
-        "conditions",
-        "regulations",
-        "procedure",
-        "procedures",
-        "guidelines",
-    ];
     let toks = &r.tokens.tokens;
     for s in &r.tokens.sentences {
         if s.question
@@ -427,20 +423,52 @@ fn rule_as_refusal(r: &Reply, flags: &mut Vec<Flag>) {
             continue;
         }
         let words = &toks[s.first..s.end];
-        let Some(k) = words
-            .iter()
-            .take(4)
-            .position(|t| RULES.contains(&t.norm.as_str()))
-        else {
+        let Some(k) = words.iter().position(|t| {
+            matches!(
+                t.norm.as_str(),
+                "policy"
+                    | "policies"
+                    | "rules"
+                    | "rule"
+                    | "terms"
+                    | "conditions"
+                    | "regulations"
+                    | "procedure"
+                    | "procedures"
+                    | "guidelines"
+            )
+        }) else {
             continue;
         };
-        let refuses = words[k + 1..].iter().take(5).any(|t| {
+        // The rule as the reason for no, on either side of it: "Our
+        // guidelines don't allow it", "We're not allowed to, it's the
+        // rules", "It's against regulations", "Rules apply to everyone",
+        // "Our guidelines are very clear on this".
+        let cue = |t: &crate::text::Token| {
             lx::NEGATORS.contains(&t.norm.as_str())
                 || matches!(
                     t.norm.as_str(),
-                    "afraid" | "forbid" | "forbids" | "prohibit" | "prohibits"
+                    "afraid"
+                        | "forbid"
+                        | "forbids"
+                        | "prohibit"
+                        | "prohibits"
+                        | "against"
+                        | "strict"
+                        | "clear"
                 )
-        });
+        };
+        let clause = words[k].clause;
+        let refuses = words[k + 1..].iter().take(5).any(cue)
+            || (k < 4 && words[..k].iter().any(|t| t.norm == "against"))
+            || (k >= 2 && words[..k].iter().any(|t| t.clause != clause && cue(t)))
+            || words[k + 1..]
+                .iter()
+                .take(3)
+                .any(|t| matches!(t.norm.as_str(), "apply" | "applies"))
+                && words
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "everyone" | "everybody" | "all"));
         let offers = words
             .iter()
             .any(|t| matches!(t.norm.as_str(), "but" | "however"))
@@ -700,6 +728,106 @@ fn contradicts_the_customer(r: &Reply, ctx: &Context, flags: &mut Vec<Flag>) {
                 crate::text::Span::new(t.span.start, w.span.end),
             ));
             return;
+        }
+    }
+}
+
+/// "Not my job" by its shape: the work named as someone else's, with no
+/// offer to hand it over. "Billing handles that", "the warehouse deals
+/// with returns", "that's for the accounts team to sort out", "it's down to
+/// the courier".
+fn someone_else_handles(r: &Reply, flags: &mut Vec<Flag>) {
+    const HANDLES: &[&str] = &[
+        "handles",
+        "handle",
+        "deals",
+        "deal",
+        "manages",
+        "covers",
+        "sorts",
+        "processes",
+    ];
+    const UNITS: &[&str] = &[
+        "billing",
+        "accounts",
+        "sales",
+        "support",
+        "returns",
+        "shipping",
+        "dispatch",
+        "team",
+        "department",
+        "desk",
+        "office",
+        "tech",
+        "finance",
+        "claims",
+        "payroll",
+    ];
+    let toks = &r.tokens.tokens;
+    for s in &r.tokens.sentences {
+        if s.question
+            || flags.iter().any(|f| {
+                matches!(f.id, FlagId::NotMyJob | FlagId::ColdTransfer) && overlaps(f.span, s.span)
+            })
+        {
+            continue;
+        }
+        let words = &toks[s.first..s.end];
+        // Only a sentence with a verb of handling or "for"/"down to" can say so.
+        if !words.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "handles"
+                    | "handle"
+                    | "deals"
+                    | "deal"
+                    | "manages"
+                    | "covers"
+                    | "sorts"
+                    | "processes"
+                    | "takes"
+                    | "looks"
+                    | "responsible"
+                    | "for"
+                    | "down"
+            )
+        }) {
+            continue;
+        }
+        let w = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        let other = |i: usize| {
+            let x = w(i);
+            UNITS.contains(&x) || is_third_party_noun(x) || lx::is_role(x)
+        };
+        // The agent hands it over or acts: a transfer, judged elsewhere.
+        let agent_acts = (0..words.len()).any(|i| {
+            matches!(w(i), "i" | "we" | "let")
+                && matches!(
+                    w(i + 1),
+                    "will" | "can" | "am" | "me" | "have" | "would" | "shall"
+                )
+                && !matches!(w(i + 2), "not")
+        });
+        if agent_acts {
+            continue;
+        }
+        let handled = (0..words.len().min(5)).any(|i| {
+            other(i)
+                && w(i + 1) != "not"
+                && (HANDLES.contains(&w(i + 1))
+                    || (w(i + 1) == "takes" && w(i + 2) == "care")
+                    || (w(i + 1) == "looks" && w(i + 2) == "after")
+                    || (w(i + 1) == "is" && w(i + 2) == "responsible"))
+        });
+        // "That's for the accounts team to sort out", "it's down to the courier".
+        let theirs = (0..words.len()).any(|i| {
+            (w(i) == "for" || (w(i) == "down" && w(i + 1) == "to"))
+                && (i + 1..words.len().min(i + 5)).any(other)
+                && (w(i) == "down" || (i + 2..words.len().min(i + 7)).any(|j| w(j) == "to"))
+        });
+        if handled || theirs {
+            flags.push(Flag::at(FlagId::NotMyJob, s.span));
         }
     }
 }
@@ -989,7 +1117,13 @@ fn blamed_on_circumstance(r: &Reply, flags: &mut Vec<Flag>) {
             )
         });
         let cause = (k + 1..words.len().min(k + 7)).any(|i| CAUSES.contains(&w(i)));
-        if cause && !mine && !owned && !s.question {
+        // "..., due to the storm, we didn't get it to you": the failure owned.
+        let we_failed = (k + 1..words.len()).any(|i| {
+            matches!(w(i), "we" | "i")
+                && (matches!(w(i + 1), "failed" | "missed")
+                    || (matches!(w(i + 1), "did" | "could" | "were") && w(i + 2) == "not"))
+        });
+        if cause && !mine && !owned && !we_failed && !s.question {
             flags.push(Flag::at(FlagId::Excuse, s.span));
         }
     }

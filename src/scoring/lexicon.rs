@@ -1139,6 +1139,10 @@ lexicon!(
         "i am|we_are only|just * in_charge_of|responsible_for|dealing_with|handling",
         "there is|there_is_not * not|little|not_a_lot|not_much * much? * i|we * can do",
         "not the right person|people|department|team|place",
+        "not my place to",
+        "not in a position to * help|do|say|change|refund|deal",
+        "ask|try * someone|somebody * else",
+        "i would not|wouldn't * know * anything|about",
         "not on me|us",
     ]
 );
